@@ -1,0 +1,3 @@
+import type { organisations as de } from "../de/organisations";
+
+export const organisations: typeof de = {};

@@ -1,0 +1,3 @@
+import type { registry as de } from "../de/registry";
+
+export const registry: typeof de = {};

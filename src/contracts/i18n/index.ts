@@ -1,0 +1,69 @@
+import * as deCaregivers from "./de/caregivers";
+import * as deCommon from "./de/common";
+import * as deErrors from "./de/errors";
+import * as deIdentity from "./de/identity";
+import * as deMail from "./de/mail";
+import * as deMap from "./de/map";
+import * as deOrganisations from "./de/organisations";
+import * as deRegistry from "./de/registry";
+import * as enCaregivers from "./en/caregivers";
+import * as enCommon from "./en/common";
+import * as enErrors from "./en/errors";
+import * as enIdentity from "./en/identity";
+import * as enMail from "./en/mail";
+import * as enMap from "./en/map";
+import * as enOrganisations from "./en/organisations";
+import * as enRegistry from "./en/registry";
+
+export const locales = ["de", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "de";
+
+/**
+ * All texts, one namespace ("translation") per language, merged from one file per domain so that domains
+ * can grow their texts side by side. English files are typed against the German ones: a missing key fails
+ * the type check.
+ */
+export const resources = {
+  de: {
+    translation: {
+      ...deErrors,
+      ...deMail,
+      ...deCommon,
+      ...deIdentity,
+      ...deOrganisations,
+      ...deRegistry,
+      ...deMap,
+      ...deCaregivers,
+    },
+  },
+  en: {
+    translation: {
+      ...enErrors,
+      ...enMail,
+      ...enCommon,
+      ...enIdentity,
+      ...enOrganisations,
+      ...enRegistry,
+      ...enMap,
+      ...enCaregivers,
+    },
+  },
+};
+
+/** Picks the supported language from an Accept-Language header ("en-GB,en;q=0.9,de;q=0.8"). */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) {
+    if ((locales as readonly string[]).includes(lang)) return lang as Locale;
+  }
+  return defaultLocale;
+}

@@ -1,0 +1,177 @@
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { Executor } from "../../platform/db/client";
+import { loginThrottles, oneTimeTokens, recoveryCodes, sessions, users } from "./identity.tables";
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function insertUser(
+  db: Executor,
+  values: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    locale?: "de" | "en";
+    phone?: string | null;
+  },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>) {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+export async function findSessionWithUser(db: Executor, sessionId: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
+  return row ?? null;
+}
+
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function updateSession(db: Executor, id: string, values: Partial<typeof sessions.$inferInsert>) {
+  await db.update(sessions).set(values).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteUserSessions(db: Executor, userId: string, exceptSessionId?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function listUserSessions(db: Executor, userId: string, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+export async function findThrottle(db: Executor, key: string) {
+  const [row] = await db.select().from(loginThrottles).where(eq(loginThrottles.key, key));
+  return row ?? null;
+}
+
+/** Counts one failure atomically (concurrent attempts must not lose counts) and returns the new count. */
+export async function incrementThrottle(db: Executor, key: string, now: Date): Promise<number> {
+  const [row] = await db
+    .insert(loginThrottles)
+    .values({ key, failures: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottles.key,
+      set: { failures: sql`${loginThrottles.failures} + 1`, updatedAt: now },
+    })
+    .returning({ failures: loginThrottles.failures });
+  return row?.failures ?? 1;
+}
+
+export async function setThrottleLock(db: Executor, key: string, lockedUntil: Date) {
+  await db.update(loginThrottles).set({ lockedUntil }).where(eq(loginThrottles.key, key));
+}
+
+export async function clearThrottle(db: Executor, key: string) {
+  await db.delete(loginThrottles).where(eq(loginThrottles.key, key));
+}
+
+export async function insertToken(db: Executor, values: typeof oneTimeTokens.$inferInsert) {
+  await db.insert(oneTimeTokens).values(values);
+}
+
+/**
+ * Marks a token used and returns it, in one statement: of two concurrent uses exactly one wins.
+ */
+export async function consumeToken(
+  db: Executor,
+  id: string,
+  purpose: "passwordReset" | "invitation",
+  now: Date,
+) {
+  const [row] = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(oneTimeTokens.id, id),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, now),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function findValidToken(
+  db: Executor,
+  id: string,
+  purpose: "passwordReset" | "invitation",
+  now: Date,
+) {
+  const [row] = await db
+    .select()
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.id, id),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, now),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function replaceRecoveryCodes(db: Executor, userId: string, codeHashes: string[]) {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (codeHashes.length > 0) {
+    await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
+  }
+}
+
+export async function consumeRecoveryCode(
+  db: Executor,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, codeHash),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Role } from "../../../contracts/roles";
+import type { Executor } from "../../platform/db/client";
+import { oneTimeTokens, users } from "../identity/identity.tables";
+import { memberships, organisations } from "./organisations.tables";
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+export async function findOrganisationBySlug(db: Executor, slug: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug));
+  return row ?? null;
+}
+
+export async function findOrganisationById(db: Executor, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** The organisation and the user's active membership in one round trip: this runs on every request. */
+export async function findScope(db: Executor, slug: string, userId: string | null) {
+  const [row] = await db
+    .select({
+      organisation: {
+        id: organisations.id,
+        slug: organisations.slug,
+        kind: organisations.kind,
+        name: organisations.name,
+        requireMfaForStaff: organisations.requireMfaForStaff,
+      },
+      membershipId: memberships.id,
+      roles: memberships.roles,
+    })
+    .from(organisations)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.organisationId, organisations.id),
+        eq(memberships.userId, userId ?? "00000000-0000-0000-0000-000000000000"),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .where(eq(organisations.slug, slug));
+  return row ?? null;
+}
+
+export async function insertOrganisation(db: Executor, values: typeof organisations.$inferInsert) {
+  const [row] = await db.insert(organisations).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateOrganisation(
+  db: Executor,
+  id: string,
+  values: Partial<typeof organisations.$inferInsert>,
+) {
+  await db
+    .update(organisations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organisations.id, id));
+}
+
+export async function listMembershipsOfUser(db: Executor, userId: string) {
+  return db
+    .select({
+      organisationId: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      roles: memberships.roles,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .orderBy(asc(organisations.name));
+}
+
+export async function listMembers(db: Executor, organisationId: string) {
+  return db
+    .select({
+      id: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      phone: users.phone,
+      roles: memberships.roles,
+      status: memberships.status,
+      joinedOn: memberships.joinedOn,
+      isContactVisible: memberships.isContactVisible,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name));
+}
+
+export async function findMembership(db: Executor, organisationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.id, id)));
+  return row ?? null;
+}
+
+export async function findMembershipOfUser(db: Executor, organisationId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+/** Locks the organisation's admin memberships so that two demotions cannot both pass the last-admin check. */
+export async function countActiveAdminsForUpdate(db: Executor, organisationId: string): Promise<number> {
+  const rows = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.status, "active"),
+        sql`'admin' = any(${memberships.roles})`,
+      ),
+    )
+    .for("update");
+  return rows.length;
+}
+
+export async function upsertMembership(db: Executor, organisationId: string, userId: string, roles: Role[]) {
+  const [row] = await db
+    .insert(memberships)
+    .values({ organisationId, userId, roles })
+    .onConflictDoUpdate({
+      target: [memberships.organisationId, memberships.userId],
+      set: {
+        roles: sql`(select array(select distinct unnest(${memberships.roles} || excluded.roles)))`,
+        status: "active",
+      },
+    })
+    .returning();
+  if (!row) throw new Error("upsert returned no row");
+  return row;
+}
+
+export async function updateMembership(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  values: Partial<typeof memberships.$inferInsert>,
+) {
+  await db
+    .update(memberships)
+    .set(values)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.id, id)));
+}
+
+export async function listInvitations(db: Executor, organisationId: string) {
+  return db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.organisationId, organisationId), eq(oneTimeTokens.purpose, "invitation")))
+    .orderBy(desc(oneTimeTokens.createdAt))
+    .limit(200);
+}

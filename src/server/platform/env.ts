@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("KTP-Netz <noreply@ktp-netz.local>"),
+  /** Signs session-independent values (map fuzz, tokens); at least 32 characters in production. */
+  SECRET_KEY: z.string().min(16).optional(),
+  /** Encrypts sensitive fields at rest (AES-256-GCM); 32 bytes as 64 hex characters or base64. */
+  ENCRYPTION_KEY: z.string().optional(),
+  SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap-Mitwirkende"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SECRET_KEY: string; ENCRYPTION_KEY: string };
+
+/**
+ * Reads the configuration from the environment. Development and tests get fixed throw-away keys so that
+ * `npm start` works without set-up; production refuses to start without real ones.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production" && (!env.SECRET_KEY || !env.ENCRYPTION_KEY)) {
+    throw new Error("SECRET_KEY and ENCRYPTION_KEY must be set in production (see README).");
+  }
+  return {
+    ...env,
+    SECRET_KEY: env.SECRET_KEY ?? "development-secret-key-not-for-production",
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? "0".repeat(64),
+  };
+}

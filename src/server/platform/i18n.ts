@@ -1,0 +1,16 @@
+import i18next, { type TFunction } from "i18next";
+import { type Locale, resources } from "../../contracts/i18n";
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources,
+  lng: "de",
+  fallbackLng: "de",
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** A translate function for one language, for error messages and mails. */
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}

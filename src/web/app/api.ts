@@ -1,0 +1,57 @@
+import type { ErrorBody, ErrorCode } from "../../contracts/errors";
+
+let csrfToken: string | null = null;
+
+/** The session's CSRF token; set from the session answer and from sign-in. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** An error answer of the API, with the translated message and field problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the JSON API; throws ApiError for error answers. */
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const isJson = response.headers.get("content-type")?.includes("application/json");
+  const payload = isJson ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = (payload as ErrorBody | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? "internal",
+      error?.message ?? response.statusText,
+      error?.fields ?? [],
+      error?.details ?? {},
+    );
+  }
+  if (isJson && payload && typeof payload === "object" && "csrfToken" in payload) {
+    const token = (payload as { csrfToken: unknown }).csrfToken;
+    if (typeof token === "string") setCsrfToken(token);
+  }
+  return payload as T;
+}
+
+export const get = <T>(url: string) => api<T>("GET", url);
+export const post = <T>(url: string, body: unknown = {}) => api<T>("POST", url, body);
+export const put = <T>(url: string, body: unknown = {}) => api<T>("PUT", url, body);
+export const patch = <T>(url: string, body: unknown = {}) => api<T>("PATCH", url, body);
+export const del = <T>(url: string) => api<T>("DELETE", url);

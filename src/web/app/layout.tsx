@@ -1,0 +1,203 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  Select,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  Link,
+  Navigate,
+  Outlet,
+  NavLink as RouterNavLink,
+  useLocation,
+  useNavigate,
+  useParams,
+} from "react-router";
+import { post } from "./api";
+import { LanguageSwitch } from "./language-switch";
+import { webModules } from "./modules";
+import { useMemberships, useResetSession, useSession } from "./session";
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Anchor
+      component={Link}
+      to="/"
+      underline="never"
+      c="inherit"
+      fw={700}
+      fz="lg"
+      aria-label={t("common.appName")}
+    >
+      <Group gap={6} wrap="nowrap">
+        <img src="/favicon.svg" alt="" width={26} height={26} />
+        <span>{t("common.appName")}</span>
+      </Group>
+    </Anchor>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a href="#main" className="skip-link">
+      {t("common.skipToContent")}
+    </a>
+  );
+}
+
+/** The frame of public pages: brand, language, sign-in. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <SkipLink />
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Brand />
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            {session.data?.user ? (
+              <Anchor component={Link} to="/app">
+                {t("common.account")}
+              </Anchor>
+            ) : (
+              <Anchor component={Link} to="/anmelden">
+                {t("common.signIn")}
+              </Anchor>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** Signed-in pages: header with organisation switch and account menu, navigation by role. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const session = useSession();
+  const memberships = useMemberships(Boolean(session.data?.user));
+  const { orgSlug } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const reset = useResetSession();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the phone menu closes whenever the page changes
+  useEffect(() => {
+    close();
+  }, [location.pathname, close]);
+
+  if (session.isPending) return <Loader m="xl" aria-label={t("common.loading")} />;
+  const user = session.data?.user;
+  if (!user || session.data?.isMfaPending) {
+    return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname)}`} replace />;
+  }
+  const current = memberships.data?.find((m) => m.slug === orgSlug) ?? null;
+  const navItems = current
+    ? webModules
+        .flatMap((m) => m.nav ?? [])
+        .filter((item) => item.roles.some((r) => current.roles.includes(r)))
+        .filter((item) => !item.kinds || item.kinds.includes(current.kind))
+    : [];
+
+  const signOut = async () => {
+    await post("/api/auth/logout");
+    await reset();
+    navigate("/anmelden");
+  };
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{
+        width: 250,
+        breakpoint: "sm",
+        collapsed: { mobile: !opened, desktop: navItems.length === 0 },
+      }}
+      padding="md"
+    >
+      <SkipLink />
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            {navItems.length > 0 && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t("common.menu")}
+              />
+            )}
+            <Brand />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t("common.account")} data-testid="account-menu">
+                  <Text size="sm" fw={500} truncate maw={140}>
+                    {user.name}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to="/app/konto">
+                  {t("common.account")}
+                </Menu.Item>
+                <Menu.Item onClick={signOut} data-testid="sign-out">
+                  {t("common.signOut")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {navItems.length > 0 && current && (
+        <AppShell.Navbar p="sm" aria-label={t("common.menu")}>
+          {(memberships.data?.length ?? 0) > 1 && (
+            <Select
+              mb="sm"
+              label={t("common.switchOrganisation")}
+              data={(memberships.data ?? []).map((m) => ({ value: m.slug, label: m.name }))}
+              value={current.slug}
+              onChange={(slug) => slug && navigate(`/app/${slug}`)}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <nav>
+            {navItems.map((item) => (
+              <NavLink
+                key={item.path}
+                component={RouterNavLink}
+                to={`/app/${current.slug}${item.path ? `/${item.path}` : ""}`}
+                end={item.path === ""}
+                label={t(item.labelKey)}
+              />
+            ))}
+          </nav>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

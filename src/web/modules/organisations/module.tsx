@@ -1,0 +1,3 @@
+import type { WebModule } from "../../app/module-types";
+
+export const organisationsModule: WebModule = {};
