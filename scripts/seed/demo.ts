@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Role } from "../../src/contracts/roles";
 import { findPreset } from "../../src/core/organisations/presets";
+import { todayIso } from "../../src/core/shared/dates";
 import { insertUser, updateUser } from "../../src/server/modules/identity/identity.repository";
 import { hashPassword } from "../../src/server/modules/identity/identity.service";
 import {
@@ -10,6 +11,8 @@ import {
 import { organisations } from "../../src/server/modules/organisations/organisations.tables";
 import type { Executor } from "../../src/server/platform/db/client";
 import type { Platform } from "../../src/server/platform/types";
+import { seedAssociationMembers } from "./association";
+import { seedOfficeCaregivers } from "./caregivers";
 
 export const DEMO_PASSWORD = "demo-passwort-2026";
 
@@ -24,10 +27,9 @@ export interface DemoLogin {
  */
 export async function seedDemoIfEmpty(
   platform: Platform,
-  options: { force?: boolean } = {},
 ): Promise<{ password: string; logins: DemoLogin[] } | null> {
   const [row] = await platform.db.select({ n: count() }).from(organisations);
-  if ((row?.n ?? 0) > 0 && !options.force) return null;
+  if ((row?.n ?? 0) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
   await platform.db.transaction(async (tx) => {
@@ -131,9 +133,21 @@ export async function seedDemoIfEmpty(
   return { password: DEMO_PASSWORD, logins };
 }
 
-/** Further demo data of the modules (day-care persons, map entries) is added here. */
+/** Further demo data of the modules: the office's day-care persons, the association's members and map. */
 async function seedExtensions(
-  _tx: Executor,
-  _platform: Platform,
-  _ids: { office: string; association: string; passwordHash: string },
-): Promise<void> {}
+  tx: Executor,
+  platform: Platform,
+  ids: { office: string; association: string; passwordHash: string },
+): Promise<void> {
+  // Deadlines are counted from the German calendar day, so the seed has to count from it too.
+  const today = todayIso(platform.now());
+  const nrw = findPreset("NRW");
+  if (!nrw) throw new Error("state presets missing");
+  await seedOfficeCaregivers(tx, { organisationId: ids.office, today, rules: nrw.rules });
+  await seedAssociationMembers(tx, {
+    organisationId: ids.association,
+    today,
+    passwordHash: ids.passwordHash,
+    secretKey: platform.env.SECRET_KEY,
+  });
+}

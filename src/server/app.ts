@@ -41,6 +41,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: env.LOG_LEVEL },
     trustProxy: true,
+    // One line per request drowns everything else at "info"; "debug" brings it back.
+    disableRequestLogging: !["debug", "trace"].includes(env.LOG_LEVEL),
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -57,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("platform", platform);
   app.addHook("onClose", async () => platform.mailer.close());
 
+  // Cookies first: the language hook below and the session hook read them.
+  await app.register(fastifyCookie);
   app.decorateRequest("locale", "de");
   app.addHook("onRequest", async (request) => {
     const query = request.query as Record<string, unknown> | undefined;
@@ -81,7 +85,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: env.PUBLIC_URL.startsWith("https:"),
   });
-  await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   registerErrorHandler(app);
 

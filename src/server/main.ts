@@ -29,9 +29,7 @@ async function main() {
 
   const app = await buildApp({ env, database });
   const demo =
-    env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && env.NODE_ENV !== "production")
-      ? await seedDemoIfEmpty(app.platform, { force: env.SEED_DEMO === "always" })
-      : null;
+    env.SEED_DEMO === "auto" && env.NODE_ENV !== "production" ? await seedDemoIfEmpty(app.platform) : null;
   const stopJobs = startJobs(app.platform, jobs, app.log);
 
   const shutdown = async (signal: string) => {

@@ -1,15 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { ScopeResolver, SessionResolver } from "../platform/auth";
 import type { Platform } from "../platform/types";
+import { caregiversRoutes } from "./caregivers/caregivers.routes";
+import { mapRoutes } from "./caregivers/map.routes";
 import { identityRoutes } from "./identity/identity.routes";
 import { resolveSession } from "./identity/identity.service";
+import { messagesRoutes } from "./messages/messages.routes";
 import { organisationsRoutes } from "./organisations/organisations.routes";
 import { scopeResolver } from "./organisations/organisations.service";
+import { privacyRoutes } from "./privacy/privacy.routes";
 
 /** Every business module's routes; the order does not matter. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(identityRoutes);
   await app.register(organisationsRoutes);
+  await app.register(caregiversRoutes);
+  await app.register(mapRoutes);
+  await app.register(privacyRoutes);
+  await app.register(messagesRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -6,20 +6,24 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("KTP-Netz <noreply@ktp-netz.local>"),
   /** Signs session-independent values (map fuzz, tokens); at least 32 characters in production. */
   SECRET_KEY: z.string().min(16).optional(),
   /** Encrypts sensitive fields at rest (AES-256-GCM); 32 bytes as 64 hex characters or base64. */
   ENCRYPTION_KEY: z.string().optional(),
-  SEED_DEMO: z.enum(["auto", "never", "always"]).default("auto"),
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap-Mitwirkende"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { SECRET_KEY: string; ENCRYPTION_KEY: string };
+export type Env = z.infer<typeof envSchema> & {
+  SECRET_KEY: string;
+  ENCRYPTION_KEY: string;
+  PUBLIC_URL: string;
+};
 
 /**
  * Reads the configuration from the environment. Development and tests get fixed throw-away keys so that
@@ -37,6 +41,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return {
     ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     SECRET_KEY: env.SECRET_KEY ?? "development-secret-key-not-for-production",
     ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? "0".repeat(64),
   };

@@ -41,4 +41,5 @@ export const validation = {
   employment: "Bitte „selbstständig“ oder „angestellt“ angeben.",
   wholeNumber: "Bitte eine ganze Zahl eingeben.",
   relevantEntryRequired: "Bitte angeben, ob ein relevanter Eintrag vorliegt.",
+  tooLong: "Der Text ist zu lang.",
 };

@@ -42,4 +42,5 @@ export const validation: typeof deValidation = {
   employment: "Please enter “self-employed” or “employed”.",
   wholeNumber: "Please enter a whole number.",
   relevantEntryRequired: "Please state whether a relevant entry exists.",
+  tooLong: "The text is too long.",
 };

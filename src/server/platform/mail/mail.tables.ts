@@ -14,11 +14,13 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
-    status: text("status", { enum: ["pending", "sent", "stored", "failed"] })
+    status: text("status", { enum: ["pending", "sending", "sent", "stored", "failed"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When a server took the mail for sending; a claim older than five minutes is abandoned and retried. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("mail_outbox_status_idx").on(t.status, t.createdAt)],

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Locale } from "../../../contracts/i18n";
@@ -36,68 +36,68 @@ export function createMailer(options: {
   let running: Promise<number> | null = null;
   let again = false;
 
+  /**
+   * Takes up to 20 pending mails in a short transaction and sends them outside it: SMTP can be slow, and on
+   * PGlite an open transaction would hold up every other request. A claim that is never finished (crash)
+   * expires after five minutes and the mail is sent again.
+   */
+  async function claimBatch() {
+    const result = await options.db.execute(sql`
+      update mail_outbox set status = 'sending', claimed_at = now()
+      where id in (
+        select id from mail_outbox
+        where status = 'pending' or (status = 'sending' and claimed_at < now() - interval '5 minutes')
+        order by created_at
+        limit 20
+        for update skip locked
+      )
+      returning id, "to", subject, text, html`);
+    return (
+      result as unknown as {
+        rows: { id: string; to: string; subject: string; text: string; html: string | null }[];
+      }
+    ).rows;
+  }
+
   async function deliverBatch(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await options.db.transaction(async (tx) => {
-        const rows = await tx
-          .select()
-          .from(mailOutbox)
-          .where(and(eq(mailOutbox.status, "pending")))
-          .orderBy(asc(mailOutbox.createdAt))
-          .limit(20)
-          .for("update", { skipLocked: true });
-        if (!transport) {
-          if (rows.length > 0) {
-            await tx
-              .update(mailOutbox)
-              .set({ status: "stored" })
-              .where(
-                inArray(
-                  mailOutbox.id,
-                  rows.map((r) => r.id),
-                ),
-              );
-          }
-          return [];
+      if (!transport) {
+        await options.db
+          .update(mailOutbox)
+          .set({ status: "stored" })
+          .where(inArray(mailOutbox.status, ["pending", "sending"]));
+        return delivered;
+      }
+      const batch = await claimBatch();
+      for (const row of batch) {
+        try {
+          await transport.sendMail({
+            from: options.from,
+            to: row.to,
+            subject: row.subject,
+            text: row.text,
+            ...(row.html ? { html: row.html } : {}),
+          });
+          await options.db
+            .update(mailOutbox)
+            .set({ status: "sent", sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` })
+            .where(eq(mailOutbox.id, row.id));
+          delivered++;
+        } catch (error) {
+          const message = (error as Error).message;
+          options.log.warn({ mailId: row.id, error: message }, "mail delivery failed");
+          await options.db
+            .update(mailOutbox)
+            .set({
+              attempts: sql`${mailOutbox.attempts} + 1`,
+              lastError: message,
+              status: sql`case when ${mailOutbox.attempts} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end`,
+            })
+            .where(eq(mailOutbox.id, row.id));
         }
-        const sent: { id: string; error: string | null }[] = [];
-        for (const row of rows) {
-          try {
-            await transport.sendMail({
-              from: options.from,
-              to: row.to,
-              subject: row.subject,
-              text: row.text,
-              ...(row.html ? { html: row.html } : {}),
-            });
-            sent.push({ id: row.id, error: null });
-          } catch (error) {
-            sent.push({ id: row.id, error: (error as Error).message });
-          }
-        }
-        for (const result of sent) {
-          if (result.error === null) {
-            await tx
-              .update(mailOutbox)
-              .set({ status: "sent", sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` })
-              .where(eq(mailOutbox.id, result.id));
-          } else {
-            options.log.warn({ mailId: result.id, error: result.error }, "mail delivery failed");
-            await tx
-              .update(mailOutbox)
-              .set({
-                attempts: sql`${mailOutbox.attempts} + 1`,
-                lastError: result.error,
-                status: sql`case when ${mailOutbox.attempts} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end`,
-              })
-              .where(eq(mailOutbox.id, result.id));
-          }
-        }
-        return sent;
-      });
-      delivered += batch.filter((b) => b.error === null).length;
-      if (batch.length < 20 || batch.every((b) => b.error !== null)) return delivered;
+      }
+      if (batch.length < 20) return delivered;
     }
   }
 

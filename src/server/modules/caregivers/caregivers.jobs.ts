@@ -1,0 +1,87 @@
+import { computeDeadlines, reminderStagesDue } from "../../../core/caregivers/deadlines";
+import type { StateRules } from "../../../core/organisations/presets";
+import { todayIso } from "../../../core/shared/dates";
+import { translator } from "../../platform/i18n";
+import type { Job } from "../../platform/jobs/scheduler";
+import { markDone } from "../../platform/jobs/scheduler";
+import { composeMail } from "../../platform/mail/mailer";
+import type { Platform } from "../../platform/types";
+import * as repo from "./caregivers.repository";
+import { formatGermanDate } from "./csv";
+
+const JOB_NAME = "caregivers.deadlineReminders";
+
+/** Reminder stages in days before the due date: the organisation's lead time, then a month, then a week. */
+function stagesOf(rules: StateRules): number[] {
+  return [...new Set([rules.reminderLeadDays, 30, 7])].filter((days) => days <= rules.reminderLeadDays);
+}
+
+/**
+ * Mails each active day-care person about her deadlines: once per reminder stage (e.g. 90, 30 and 7 days
+ * before) and once when a deadline has passed. A stage is marked done in the same transaction as its mail
+ * is queued, so a crash sends nothing twice, and a missed run sends the stage due now on the next one.
+ */
+export async function sendDeadlineReminders(platform: Platform): Promise<number> {
+  const { db } = platform;
+  const today = todayIso(platform.now());
+  const t = translator("de");
+  const targets = await repo.listReminderTargets(db);
+  const byOrganisation = new Map<string, typeof targets>();
+  for (const target of targets) {
+    const group = byOrganisation.get(target.organisationId);
+    if (group) group.push(target);
+    else byOrganisation.set(target.organisationId, [target]);
+  }
+  let queued = 0;
+  for (const [organisationId, people] of byOrganisation) {
+    // One after the other: inside the job's transaction there is a single connection anyway.
+    const licences = await repo.listLatestLicences(db, organisationId);
+    const qualifications = await repo.listLatestQualifications(db, organisationId);
+    const licenceOf = new Map(licences.map((l) => [l.caregiverId, l]));
+    const qualificationsOf = new Map<string, repo.LatestQualification[]>();
+    for (const q of qualifications)
+      qualificationsOf.set(q.caregiverId, [...(qualificationsOf.get(q.caregiverId) ?? []), q]);
+    for (const person of people) {
+      if (!person.email) continue;
+      const rules = person.statePreset.rules;
+      const licence = licenceOf.get(person.id);
+      const deadlines = computeDeadlines(
+        {
+          licence: licence ? { validFrom: licence.validFrom, validTo: licence.validTo } : null,
+          qualifications: (qualificationsOf.get(person.id) ?? []).map((q) => ({
+            kind: q.kind,
+            completedOn: q.completedOn,
+          })),
+        },
+        rules,
+        today,
+      );
+      for (const deadline of deadlines) {
+        const stage = reminderStagesDue(deadline.dueOn, today, stagesOf(rules));
+        if (stage === null || deadline.dueOn === null) continue;
+        const key = `${person.id}:${deadline.kind}:${deadline.dueOn}:${stage}`;
+        if (!(await markDone(db, JOB_NAME, key))) continue;
+        const mail = composeMail(
+          "de",
+          stage === "overdue" ? "deadlineOverdue" : "deadlineReminder",
+          {
+            name: `${person.firstName} ${person.lastName}`,
+            deadline: t(`deadlines.kinds.${deadline.kind}`),
+            dueOn: formatGermanDate(deadline.dueOn),
+            organisation: person.organisationName,
+          },
+          `${platform.env.PUBLIC_URL}/app/${person.organisationSlug}/mein-profil`,
+        );
+        await platform.mailer.queue(db, { to: person.email, organisationId, ...mail });
+        queued++;
+      }
+    }
+  }
+  return queued;
+}
+
+export const deadlineReminderJob: Job = {
+  name: JOB_NAME,
+  everyMs: 60 * 60 * 1000,
+  run: sendDeadlineReminders,
+};

@@ -1,0 +1,197 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  capacityProfileInput,
+  capacityProfileParams,
+  caregiverDetail,
+  caregiverInput,
+  caregiverListQuery,
+  caregiverListResponse,
+  caregiverParams,
+  createCaregiverBody,
+  deadlineBoardQuery,
+  deadlineBoardResponse,
+  importBody,
+  importResponse,
+  licenceInput,
+  licenceParams,
+  myProfileInput,
+  qualificationInput,
+  qualificationParams,
+} from "../../../contracts/caregivers";
+import { orgParams } from "../../../contracts/common";
+import { contextOf } from "../../platform/authorize";
+import { caregiversPolicy as can } from "./caregivers.policy";
+import * as service from "./caregivers.service";
+
+/** The registry of day-care persons, her own view, the deadline board and the CSV exchange. */
+export async function caregiversRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ["caregivers"];
+  const detail = { 200: caregiverDetail };
+
+  app.get(
+    "/api/orgs/:orgSlug/caregivers",
+    {
+      schema: {
+        tags,
+        params: orgParams,
+        querystring: caregiverListQuery,
+        response: { 200: caregiverListResponse },
+      },
+      config: { permission: can.readRegistry },
+    },
+    async (request) => service.listCaregivers(contextOf(request, app), request.query),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/caregivers",
+    {
+      schema: { tags, params: orgParams, body: createCaregiverBody, response: { 201: caregiverDetail } },
+      config: { permission: can.manageRegistry },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createCaregiver(contextOf(request, app), request.body)),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/caregivers/export.csv",
+    { schema: { tags, params: orgParams }, config: { permission: can.exportRegistry } },
+    async (request, reply) => {
+      const file = await service.exportCsv(contextOf(request, app));
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .header("cache-control", "no-store")
+        .send(file.content);
+    },
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/caregivers/import",
+    {
+      schema: { tags, params: orgParams, body: importBody, response: { 200: importResponse } },
+      config: { permission: can.importRegistry },
+    },
+    async (request) => service.importCsv(contextOf(request, app), request.body),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/caregivers/:id",
+    { schema: { tags, params: caregiverParams, response: detail }, config: { permission: can.readRegistry } },
+    async (request) => service.getCaregiver(contextOf(request, app), request.params.id),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/caregivers/:id",
+    {
+      schema: { tags, params: caregiverParams, body: caregiverInput, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) => service.updateCaregiver(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/caregivers/:id/licences",
+    {
+      schema: { tags, params: caregiverParams, body: licenceInput, response: { 201: caregiverDetail } },
+      config: { permission: can.manageRegistry },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addLicence(contextOf(request, app), request.params.id, request.body)),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/caregivers/:id/licences/:licenceId",
+    {
+      schema: { tags, params: licenceParams, body: licenceInput, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) =>
+      service.updateLicence(
+        contextOf(request, app),
+        request.params.id,
+        request.params.licenceId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/caregivers/:id/licences/:licenceId",
+    { schema: { tags, params: licenceParams, response: detail }, config: { permission: can.manageRegistry } },
+    async (request) =>
+      service.deleteLicence(contextOf(request, app), request.params.id, request.params.licenceId),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/caregivers/:id/capacity-profiles",
+    {
+      schema: { tags, params: caregiverParams, body: capacityProfileInput, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) => service.saveCapacityProfile(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/caregivers/:id/capacity-profiles/:profileId",
+    {
+      schema: { tags, params: capacityProfileParams, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) =>
+      service.deleteCapacityProfile(contextOf(request, app), request.params.id, request.params.profileId),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/caregivers/:id/qualifications",
+    {
+      schema: { tags, params: caregiverParams, body: qualificationInput, response: { 201: caregiverDetail } },
+      config: { permission: can.manageRegistry },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await service.addQualification(contextOf(request, app), request.params.id, request.body)),
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/caregivers/:id/qualifications/:qualificationId",
+    {
+      schema: { tags, params: qualificationParams, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) =>
+      service.deleteQualification(contextOf(request, app), request.params.id, request.params.qualificationId),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/my-profile",
+    { schema: { tags, params: orgParams, response: detail }, config: { permission: can.readOwnProfile } },
+    async (request) => service.getMyProfile(contextOf(request, app)),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/my-profile",
+    {
+      schema: { tags, params: orgParams, body: myProfileInput, response: detail },
+      config: { permission: can.updateOwnProfile },
+    },
+    async (request) => service.updateMyProfile(contextOf(request, app), request.body),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/deadlines",
+    {
+      schema: {
+        tags,
+        params: orgParams,
+        querystring: deadlineBoardQuery,
+        response: { 200: deadlineBoardResponse },
+      },
+      config: { permission: can.readDeadlines },
+    },
+    async (request) => service.getDeadlineBoard(contextOf(request, app), request.query),
+  );
+}

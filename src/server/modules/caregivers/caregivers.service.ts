@@ -1,0 +1,721 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import {
+  type CaregiverDetail,
+  type CaregiverInput,
+  type CsvColumn,
+  type capacityProfileInput,
+  type caregiverListQuery,
+  type caregiverListResponse,
+  csvColumns,
+  type deadlineBoardQuery,
+  type deadlineBoardResponse,
+  type ImportReportRow,
+  type importBody,
+  type importResponse,
+  type licenceInput,
+  type MyProfileInput,
+  type qualificationInput,
+} from "../../../contracts/caregivers";
+import { caregivers as deCaregiverTexts } from "../../../contracts/i18n/de/caregivers";
+import { caregivers as enCaregiverTexts } from "../../../contracts/i18n/en/caregivers";
+import {
+  type CapacitySlot,
+  freeCapacityTimeline,
+  type ProfileProblem,
+  validateProfile,
+} from "../../../core/caregivers/capacity";
+import {
+  computeDeadlines,
+  type Deadline,
+  type DeadlineState,
+  type QualificationRecord,
+  summariseDeadlines,
+} from "../../../core/caregivers/deadlines";
+import type { StateRules } from "../../../core/organisations/presets";
+import { addYears, daysBetween, todayIso } from "../../../core/shared/dates";
+import { writeAudit } from "../../platform/audit/audit";
+import type { OrganisationScope } from "../../platform/auth";
+import type { Executor } from "../../platform/db/client";
+import { AppError, notFound } from "../../platform/errors";
+import { findPostalCode, geocodeAddress } from "../../platform/geo/postal-codes";
+import { translator } from "../../platform/i18n";
+import { hasPermission } from "../../platform/policy";
+import type { Platform, ServiceContext } from "../../platform/types";
+import { findStatePreset } from "../organisations/organisations.service";
+import { caregiversPolicy } from "./caregivers.policy";
+import { presentDetail, presentListItem, type Visibility } from "./caregivers.presenter";
+import * as repo from "./caregivers.repository";
+import {
+  cellsByColumn,
+  checkImportRow,
+  formatCsv,
+  formatGermanDate,
+  joinLanguages,
+  mapHeader,
+  parseCsv,
+} from "./csv";
+
+type LicenceInput = z.infer<typeof licenceInput>;
+type CapacityProfileInput = z.infer<typeof capacityProfileInput>;
+type QualificationInput = z.infer<typeof qualificationInput>;
+type ListQuery = z.infer<typeof caregiverListQuery>;
+type DeadlineBoardQuery = z.infer<typeof deadlineBoardQuery>;
+type DeadlineBoard = z.infer<typeof deadlineBoardResponse>;
+type ImportResponse = z.infer<typeof importResponse>;
+
+/** A validation problem at a request field, translated from `validation.<key>` by the error handler. */
+interface Problem {
+  path: string;
+  key: string;
+}
+
+function rejectIfAny(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new AppError("validation", 400, undefined, [...problems]);
+}
+
+function scopeOf(ctx: ServiceContext): OrganisationScope {
+  if (!ctx.organisation) throw notFound();
+  return ctx.organisation;
+}
+
+/** The organisation's rules in force (capacity limits, refresh intervals, reminder lead). */
+async function rulesOf(platform: Platform, organisationId: string): Promise<StateRules> {
+  return (await findStatePreset(platform, organisationId)).rules;
+}
+
+function visibilityOf(ctx: ServiceContext): Visibility {
+  return {
+    canSeeCriminalRecordFlag: hasPermission(
+      ctx.membership,
+      caregiversPolicy.readCriminalRecordFlag,
+      ctx.organisation?.kind,
+    ),
+  };
+}
+
+function todayOf(platform: Platform): string {
+  return todayIso(platform.now());
+}
+
+async function audit(
+  tx: Executor,
+  ctx: ServiceContext,
+  action: string,
+  caregiverId: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await writeAudit(tx, {
+    organisationId: scopeOf(ctx).id,
+    actorUserId: ctx.actor?.userId ?? null,
+    action: `caregivers.${action}`,
+    entityType: "caregiver",
+    entityId: caregiverId,
+    ...(details ? { details } : {}),
+    ip: ctx.ip,
+  });
+}
+
+/**
+ * The care address's point: a point set by hand on the map wins, otherwise the postal code's centre. The
+ * postal code must be known either way, because placement searches by distance from it.
+ */
+function locate(
+  input: Pick<CaregiverInput, "postalCode" | "town" | "location">,
+  prefix: string,
+  problems: Problem[],
+): Pick<repo.CaregiverValues, "lat" | "lon" | "locationPrecision"> {
+  const point = findPostalCode(input.postalCode) ? geocodeAddress(input) : null;
+  if (!point) {
+    problems.push({ path: `${prefix}postalCode`, key: "postalCodeUnknown" });
+    return { lat: null, lon: null, locationPrecision: null };
+  }
+  if (input.location)
+    return { lat: input.location.lat, lon: input.location.lon, locationPrecision: "manual" };
+  return { lat: point.lat, lon: point.lon, locationPrecision: "postalCode" };
+}
+
+function profileValues(input: MyProfileInput, prefix: string, problems: Problem[]): repo.CaregiverValues {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    phone: input.phone || null,
+    street: input.street || null,
+    postalCode: input.postalCode,
+    town: input.town,
+    employment: input.employment,
+    languages: [...new Set(input.languages)],
+    hasPets: input.hasPets,
+    petsNote: input.petsNote,
+    meals: input.meals,
+    pedagogy: input.pedagogy,
+    hasInclusionExperience: input.hasInclusionExperience,
+    ageMinMonths: input.ageMinMonths,
+    ageMaxMonths: input.ageMaxMonths,
+    careGroupName: input.careGroupName || null,
+    hasPhotoConsent: input.hasPhotoConsent,
+    ...locate(input, prefix, problems),
+  };
+}
+
+/**
+ * A licence as stored: the limit defaults to the organisation's children-at-once rule and may not exceed
+ * it, and the licence may not run longer than the rules allow (§ 43 SGB VIII: 5 years).
+ */
+function licenceValues(input: LicenceInput, rules: StateRules, prefix: string, problems: Problem[]) {
+  const maxChildren = input.maxChildren ?? rules.maxChildrenAtOnce;
+  if (maxChildren > rules.maxChildrenAtOnce)
+    problems.push({ path: `${prefix}maxChildren`, key: "licenceMaxChildren" });
+  if (input.validTo > addYears(input.validFrom, rules.licenceMaxYears)) {
+    problems.push({ path: `${prefix}validTo`, key: "licenceTooLong" });
+  }
+  return {
+    number: input.number,
+    issuer: input.issuer,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    maxChildren,
+    conditions: input.conditions,
+  } satisfies repo.LicenceValues;
+}
+
+const PROFILE_PROBLEM: Record<ProfileProblem["code"], { field: keyof CapacitySlot; key: string }> = {
+  outOfRange: { field: "start", key: "slotOutOfRange" },
+  startNotBeforeEnd: { field: "end", key: "timeRange" },
+  overlap: { field: "start", key: "slotOverlap" },
+  placesBelowOne: { field: "places", key: "placesInvalid" },
+  placesNotWhole: { field: "places", key: "placesInvalid" },
+  placesAboveLicence: { field: "places", key: "placesAboveLicence" },
+};
+
+/** The request schema limits weekdays to 0–6, which the core's Weekday type spells as a union. */
+function slotsOf(input: CapacityProfileInput): CapacitySlot[] {
+  return input.slots as CapacitySlot[];
+}
+
+function capacityProblems(slots: readonly CapacitySlot[], maxChildren: number, prefix: string): Problem[] {
+  return validateProfile(slots, maxChildren).map((problem) => {
+    const { field, key } = PROFILE_PROBLEM[problem.code];
+    return { path: `${prefix}slots.${problem.slotIndex}.${field}`, key };
+  });
+}
+
+/** The licence limit for a profile starting on `date`: the licence valid then, else the latest, else the rule. */
+function maxChildrenOn(
+  licences: readonly Pick<repo.LicenceRow, "validFrom" | "validTo" | "maxChildren">[],
+  date: string,
+  rules: StateRules,
+): number {
+  const valid = licences.find((l) => l.validFrom <= date && date <= l.validTo);
+  return (valid ?? licences[0])?.maxChildren ?? rules.maxChildrenAtOnce;
+}
+
+function qualificationRecords(
+  rows: readonly Pick<repo.QualificationRow, "kind" | "completedOn" | "hasRelevantEntry">[],
+): QualificationRecord[] {
+  return rows.map((q) => ({
+    kind: q.kind,
+    completedOn: q.completedOn,
+    hasRelevantEntry: q.hasRelevantEntry ?? false,
+  }));
+}
+
+function deadlinesOf(
+  licence: { validFrom: string; validTo: string } | null | undefined,
+  qualifications: readonly Pick<repo.QualificationRow, "kind" | "completedOn" | "hasRelevantEntry">[],
+  rules: StateRules,
+  today: string,
+): Deadline[] {
+  return computeDeadlines(
+    {
+      licence: licence ? { validFrom: licence.validFrom, validTo: licence.validTo } : null,
+      qualifications: qualificationRecords(qualifications),
+    },
+    rules,
+    today,
+  );
+}
+
+async function loadDetail(ctx: ServiceContext, row: repo.CaregiverRow): Promise<CaregiverDetail> {
+  const { platform } = ctx;
+  const org = scopeOf(ctx);
+  const [rules, licences, profiles, qualifications] = await Promise.all([
+    rulesOf(platform, org.id),
+    repo.listLicences(platform.db, org.id, row.id),
+    repo.listCapacityProfiles(platform.db, org.id, row.id),
+    repo.listQualifications(platform.db, org.id, row.id),
+  ]);
+  const today = todayOf(platform);
+  const deadlines = deadlinesOf(licences[0], qualifications, rules, today);
+  // Contracts arrive with the placement module; until then the week shows the places offered.
+  const week = freeCapacityTimeline(
+    profiles.map((p) => ({ effectiveFrom: p.effectiveFrom, slots: p.slots })),
+    [],
+    today,
+  );
+  return presentDetail(row, { licences, profiles, qualifications, deadlines, week }, visibilityOf(ctx));
+}
+
+async function requireCaregiver(
+  db: Executor,
+  org: OrganisationScope,
+  id: string,
+): Promise<repo.CaregiverRow> {
+  const row = await repo.findCaregiver(db, org.id, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Re-reads a person after a change, for the response. */
+async function detailAfterChange(ctx: ServiceContext, id: string): Promise<CaregiverDetail> {
+  return loadDetail(ctx, await requireCaregiver(ctx.platform.db, scopeOf(ctx), id));
+}
+
+/**
+ * One page of the registry with each person's current licence and worst deadline state: three queries
+ * whatever the page size (rules, the page with licences and qualifications, the total), run side by side.
+ */
+export async function listCaregivers(
+  ctx: ServiceContext,
+  query: ListQuery,
+): Promise<z.infer<typeof caregiverListResponse>> {
+  const { platform } = ctx;
+  const org = scopeOf(ctx);
+  const [rules, page] = await Promise.all([
+    rulesOf(platform, org.id),
+    repo.listRegistryPage(
+      platform.db,
+      org.id,
+      { q: query.q, statuses: query.status ? [query.status] : undefined },
+      { limit: query.limit, offset: query.offset },
+    ),
+  ]);
+  const today = todayOf(platform);
+  const items = page.rows.map((row) => {
+    const deadlines = deadlinesOf(row.licence, row.qualifications, rules, today);
+    return presentListItem(row, row.licence, summariseDeadlines(deadlines));
+  });
+  return { items, total: page.total };
+}
+
+/** One person with licences, capacity profiles, qualifications, deadlines and this week's places. */
+export async function getCaregiver(ctx: ServiceContext, id: string): Promise<CaregiverDetail> {
+  return detailAfterChange(ctx, id);
+}
+
+/**
+ * Registers a person, optionally with her licence and first capacity profile, in one transaction. The
+ * profile's places are checked against the licence given (or the organisation's limit without one).
+ */
+export async function createCaregiver(
+  ctx: ServiceContext,
+  input: { caregiver: CaregiverInput; licence: LicenceInput | null; capacity: CapacityProfileInput | null },
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const rules = await rulesOf(ctx.platform, org.id);
+  const problems: Problem[] = [];
+  const values = {
+    ...profileValues(input.caregiver, "caregiver.", problems),
+    status: input.caregiver.status,
+  };
+  const licence = input.licence ? licenceValues(input.licence, rules, "licence.", problems) : null;
+  if (input.capacity) {
+    const limit = licence?.maxChildren ?? rules.maxChildrenAtOnce;
+    problems.push(...capacityProblems(slotsOf(input.capacity), limit, "capacity."));
+  }
+  rejectIfAny(problems);
+  const id = await ctx.platform.db.transaction(async (tx) => {
+    const [row] = await repo.insertCaregivers(tx, org.id, [values]);
+    if (!row) throw new Error("insert returned no row");
+    if (licence) await repo.insertLicences(tx, org.id, [{ ...licence, caregiverId: row.id }]);
+    if (input.capacity) {
+      const { effectiveFrom } = input.capacity;
+      await repo.upsertCapacityProfile(tx, org.id, row.id, { effectiveFrom, slots: slotsOf(input.capacity) });
+    }
+    await audit(tx, ctx, "created", row.id, {
+      hasLicence: licence !== null,
+      hasCapacity: input.capacity !== null,
+    });
+    return row.id;
+  });
+  return detailAfterChange(ctx, id);
+}
+
+function changedFields(before: repo.CaregiverRow, after: repo.CaregiverValues): string[] {
+  return (Object.keys(after) as (keyof repo.CaregiverValues)[]).filter(
+    (key) => JSON.stringify(before[key as keyof repo.CaregiverRow]) !== JSON.stringify(after[key]),
+  );
+}
+
+/** Replaces a person's profile fields; the audit names the fields that changed, not their values. */
+export async function updateCaregiver(
+  ctx: ServiceContext,
+  id: string,
+  input: CaregiverInput,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const problems: Problem[] = [];
+  const values = { ...profileValues(input, "", problems), status: input.status };
+  rejectIfAny(problems);
+  await ctx.platform.db.transaction(async (tx) => {
+    const before = await requireCaregiver(tx, org, id);
+    await repo.updateCaregiver(tx, org.id, id, values, ctx.platform.now());
+    await audit(tx, ctx, "updated", id, { fields: changedFields(before, values) });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/** Adds a licence (e.g. the renewal); the one ending last counts as current. */
+export async function addLicence(
+  ctx: ServiceContext,
+  id: string,
+  input: LicenceInput,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const rules = await rulesOf(ctx.platform, org.id);
+  const problems: Problem[] = [];
+  const values = licenceValues(input, rules, "", problems);
+  rejectIfAny(problems);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    const [licence] = await repo.insertLicences(tx, org.id, [{ ...values, caregiverId: id }]);
+    await audit(tx, ctx, "licenceAdded", id, { licenceId: licence?.id, validTo: values.validTo });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+export async function updateLicence(
+  ctx: ServiceContext,
+  id: string,
+  licenceId: string,
+  input: LicenceInput,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const rules = await rulesOf(ctx.platform, org.id);
+  const problems: Problem[] = [];
+  const values = licenceValues(input, rules, "", problems);
+  rejectIfAny(problems);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    if (!(await repo.updateLicence(tx, org.id, id, licenceId, values))) throw notFound();
+    await audit(tx, ctx, "licenceUpdated", id, { licenceId, validTo: values.validTo });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+export async function deleteLicence(
+  ctx: ServiceContext,
+  id: string,
+  licenceId: string,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    if (!(await repo.deleteLicence(tx, org.id, id, licenceId))) throw notFound();
+    await audit(tx, ctx, "licenceDeleted", id, { licenceId });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/**
+ * Saves the weekly places from a date on; a profile with the same start date is replaced. Places may not
+ * exceed the licence in force on that date.
+ */
+export async function saveCapacityProfile(
+  ctx: ServiceContext,
+  id: string,
+  input: CapacityProfileInput,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const rules = await rulesOf(ctx.platform, org.id);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    const licences = await repo.listLicences(tx, org.id, id);
+    const slots = slotsOf(input);
+    rejectIfAny(capacityProblems(slots, maxChildrenOn(licences, input.effectiveFrom, rules), ""));
+    const profile = await repo.upsertCapacityProfile(tx, org.id, id, {
+      effectiveFrom: input.effectiveFrom,
+      slots,
+    });
+    await audit(tx, ctx, "capacitySaved", id, { profileId: profile.id, effectiveFrom: input.effectiveFrom });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+export async function deleteCapacityProfile(
+  ctx: ServiceContext,
+  id: string,
+  profileId: string,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    const deleted = await repo.deleteCapacityProfile(tx, org.id, id, profileId);
+    if (!deleted) throw notFound();
+    await audit(tx, ctx, "capacityDeleted", id, { profileId, effectiveFrom: deleted.effectiveFrom });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/**
+ * Records a completed qualification or check. For the criminal-record check only whether a relevant entry
+ * exists is stored (and must be stated); other kinds never carry that flag.
+ */
+export async function addQualification(
+  ctx: ServiceContext,
+  id: string,
+  input: QualificationInput,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  const isCheck = input.kind === "criminalRecordCheck";
+  if (isCheck && input.hasRelevantEntry === null) {
+    rejectIfAny([{ path: "hasRelevantEntry", key: "relevantEntryRequired" }]);
+  }
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    const [row] = await repo.insertQualifications(tx, org.id, [
+      {
+        caregiverId: id,
+        kind: input.kind,
+        title: input.title,
+        completedOn: input.completedOn,
+        hasRelevantEntry: isCheck ? input.hasRelevantEntry : null,
+        note: input.note,
+      },
+    ]);
+    // The flag itself stays out of the audit log, which more roles may read than the registry.
+    await audit(tx, ctx, "qualificationAdded", id, { qualificationId: row?.id, kind: input.kind });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+export async function deleteQualification(
+  ctx: ServiceContext,
+  id: string,
+  qualificationId: string,
+): Promise<CaregiverDetail> {
+  const org = scopeOf(ctx);
+  await ctx.platform.db.transaction(async (tx) => {
+    await requireCaregiver(tx, org, id);
+    const deleted = await repo.deleteQualification(tx, org.id, id, qualificationId);
+    if (!deleted) throw notFound();
+    await audit(tx, ctx, "qualificationDeleted", id, { qualificationId, kind: deleted.kind });
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/**
+ * The signed-in day-care person's own record: the one linked to her account, or else the unlinked one with
+ * her e-mail address, which is linked now (the coordinator registered her before she had an account).
+ */
+async function ownRecord(tx: Executor, ctx: ServiceContext): Promise<repo.CaregiverRow> {
+  const org = scopeOf(ctx);
+  const actor = ctx.actor;
+  if (!actor) throw new AppError("unauthenticated", 401);
+  const linked = await repo.findCaregiverOfUser(tx, org.id, actor.userId);
+  if (linked) return linked;
+  const found = await repo.linkCaregiverByEmail(tx, org.id, actor.userId, actor.email);
+  if (!found) throw notFound();
+  await audit(tx, ctx, "accountLinked", found.id, { userId: actor.userId });
+  return found;
+}
+
+/** The day-care person's own record with her deadlines. */
+export async function getMyProfile(ctx: ServiceContext): Promise<CaregiverDetail> {
+  const row = await ctx.platform.db.transaction((tx) => ownRecord(tx, ctx));
+  return loadDetail(ctx, row);
+}
+
+/** The day-care person updates her own contact and profile fields; status and licences stay with the office. */
+export async function updateMyProfile(ctx: ServiceContext, input: MyProfileInput): Promise<CaregiverDetail> {
+  const problems: Problem[] = [];
+  const values = profileValues(input, "", problems);
+  rejectIfAny(problems);
+  const id = await ctx.platform.db.transaction(async (tx) => {
+    const before = await ownRecord(tx, ctx);
+    await repo.updateCaregiver(tx, scopeOf(ctx).id, before.id, values, ctx.platform.now());
+    await audit(tx, ctx, "ownProfileUpdated", before.id, { fields: changedFields(before, values) });
+    return before.id;
+  });
+  return detailAfterChange(ctx, id);
+}
+
+// Most urgent first; "missing" is as pressing as overdue but has no date to sort by.
+const URGENCY: Record<DeadlineState, number> = { overdue: 0, missing: 1, dueSoon: 2, ok: 3 };
+const ATTENTION: readonly DeadlineState[] = ["overdue", "missing", "dueSoon"];
+
+/**
+ * Every deadline of the people still working (active or paused), filtered by kind, state and name or town,
+ * most urgent first, with the number per state (before the state filter, so the UI can show them as tabs).
+ */
+export async function getDeadlineBoard(
+  ctx: ServiceContext,
+  query: DeadlineBoardQuery,
+): Promise<DeadlineBoard> {
+  const { platform } = ctx;
+  const org = scopeOf(ctx);
+  const [rules, people] = await Promise.all([
+    rulesOf(platform, org.id),
+    repo.listDeadlineSubjects(platform.db, org.id, { q: query.q, statuses: ["active", "paused"] }),
+  ]);
+  const today = todayOf(platform);
+  const counts = { ok: 0, dueSoon: 0, overdue: 0, missing: 0 };
+  const items: DeadlineBoard["items"] = [];
+  const wanted = query.state === "attention" ? ATTENTION : query.state ? [query.state] : null;
+  for (const person of people) {
+    for (const deadline of deadlinesOf(person.licence, person.qualifications, rules, today)) {
+      if (query.kind && deadline.kind !== query.kind) continue;
+      counts[deadline.state]++;
+      if (wanted && !wanted.includes(deadline.state)) continue;
+      items.push({
+        caregiverId: person.id,
+        name: `${person.firstName} ${person.lastName}`,
+        town: person.town,
+        kind: deadline.kind,
+        dueOn: deadline.dueOn,
+        state: deadline.state,
+        daysLeft: deadline.dueOn ? daysBetween(today, deadline.dueOn) : null,
+      });
+    }
+  }
+  // People arrive in name order and the sort is stable, so equal deadlines stay alphabetical.
+  items.sort(
+    (a, b) =>
+      URGENCY[a.state] - URGENCY[b.state] || (a.dueOn ?? "9999-12-31").localeCompare(b.dueOn ?? "9999-12-31"),
+  );
+  return { items, counts };
+}
+
+const QUALIFICATION_COLUMN: Partial<Record<CsvColumn, repo.QualificationRow["kind"]>> = {
+  firstAidOn: "firstAid",
+  infectionProtectionOn: "infectionProtection",
+  criminalRecordCheckOn: "criminalRecordCheck",
+  qhbPhase1On: "qhbPhase1",
+  qhbPhase2On: "qhbPhase2",
+};
+
+/**
+ * The registry as a CSV file for German Excel: German headers, the current licence and the latest date of
+ * each qualification per person. The criminal-record flag is never exported. The export is audited, since
+ * it copies everyone's personal data out of the platform.
+ */
+export async function exportCsv(ctx: ServiceContext): Promise<{ filename: string; content: string }> {
+  const { platform } = ctx;
+  const org = scopeOf(ctx);
+  const [rows, licences, qualifications] = await Promise.all([
+    repo.listAllCaregivers(platform.db, org.id),
+    repo.listLatestLicences(platform.db, org.id),
+    repo.listLatestQualifications(platform.db, org.id),
+  ]);
+  const licenceOf = new Map(licences.map((l) => [l.caregiverId, l]));
+  const completedOn = new Map(qualifications.map((q) => [`${q.caregiverId}:${q.kind}`, q.completedOn]));
+  const t = translator("de");
+  const header = csvColumns.map((column) => t(`caregivers.csvColumns.${column}`));
+  const data = rows.map((row) => {
+    const licence = licenceOf.get(row.id);
+    const cell = (column: CsvColumn): string => {
+      const kind = QUALIFICATION_COLUMN[column];
+      if (kind) {
+        const date = completedOn.get(`${row.id}:${kind}`);
+        return date ? formatGermanDate(date) : "";
+      }
+      switch (column) {
+        case "employment":
+          return t(`caregivers.employment.${row.employment}`);
+        case "languages":
+          return joinLanguages(row.languages);
+        case "licenceNumber":
+          return licence?.number ?? "";
+        case "licenceIssuer":
+          return licence?.issuer ?? "";
+        case "licenceValidFrom":
+          return licence ? formatGermanDate(licence.validFrom) : "";
+        case "licenceValidTo":
+          return licence ? formatGermanDate(licence.validTo) : "";
+        case "maxChildren":
+          return licence ? String(licence.maxChildren) : "";
+        default:
+          return String(row[column as keyof repo.CaregiverRow] ?? "");
+      }
+    };
+    return csvColumns.map(cell);
+  });
+  await writeAudit(platform.db, {
+    organisationId: org.id,
+    actorUserId: ctx.actor?.userId ?? null,
+    action: "caregivers.exported",
+    entityType: "caregiver",
+    details: { count: rows.length },
+    ip: ctx.ip,
+  });
+  return {
+    filename: `kindertagespflegepersonen-${org.slug}-${todayOf(platform)}.csv`,
+    content: formatCsv(header, data),
+  };
+}
+
+/**
+ * Checks a CSV file row by row and, when asked to and every row is valid, registers everyone in one
+ * transaction (person, licence, qualifications). A file with any invalid row writes nothing: a partial
+ * import would leave the office to find out which half got in.
+ */
+export async function importCsv(
+  ctx: ServiceContext,
+  input: z.infer<typeof importBody>,
+): Promise<ImportResponse> {
+  const org = scopeOf(ctx);
+  const rules = await rulesOf(ctx.platform, org.id);
+  const t = translator(ctx.locale);
+  const { header, records } = parseCsv(input.csv);
+  const columns = mapHeader(header, [deCaregiverTexts.csvColumns, enCaregiverTexts.csvColumns]);
+  const checked = records.map((record) => {
+    const cells = cellsByColumn(columns, record.cells);
+    return { line: record.line, cells, ...checkImportRow(cells, rules) };
+  });
+  const rows: ImportReportRow[] = checked.map((row) => ({
+    line: row.line,
+    name: `${row.cells.firstName ?? ""} ${row.cells.lastName ?? ""}`.trim(),
+    errors: row.errors.map((e) => ({ column: e.column, message: t(`validation.${e.key}`) })),
+  }));
+  const errorCount = rows.filter((row) => row.errors.length > 0).length;
+  const report = { rows, validCount: rows.length - errorCount, errorCount, imported: 0 };
+  if (!input.commit) return report;
+  if (errorCount > 0) throw new AppError("importInvalid", 400, report);
+
+  const valid = checked.flatMap((row) => (row.record ? [{ ...row.record, id: randomUUID() }] : []));
+  await ctx.platform.db.transaction(async (tx) => {
+    await repo.insertCaregivers(
+      tx,
+      org.id,
+      valid.map((r) => ({ ...r.caregiver, id: r.id })),
+    );
+    await repo.insertLicences(
+      tx,
+      org.id,
+      valid.flatMap((r) => (r.licence ? [{ ...r.licence, caregiverId: r.id }] : [])),
+    );
+    await repo.insertQualifications(
+      tx,
+      org.id,
+      valid.flatMap((r) =>
+        r.qualifications.map((q) => ({
+          ...q,
+          caregiverId: r.id,
+          title: "",
+          hasRelevantEntry: null,
+          note: "",
+        })),
+      ),
+    );
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action: "caregivers.imported",
+      entityType: "caregiver",
+      details: { count: valid.length, caregiverIds: valid.map((r) => r.id) },
+      ip: ctx.ip,
+    });
+  });
+  return { ...report, imported: valid.length };
+}
