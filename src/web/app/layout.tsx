@@ -1,16 +1,6 @@
-import {
-  Anchor,
-  AppShell,
-  Burger,
-  Group,
-  Loader,
-  Menu,
-  NavLink,
-  Select,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { Anchor, AppShell, Burger, Group, Menu, NavLink, Select, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { IconUserCircle } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -22,17 +12,18 @@ import {
   useNavigate,
   useParams,
 } from "react-router";
+import { Loading } from "../components/loading";
 import { post } from "./api";
 import { LanguageSwitch } from "./language-switch";
-import { webModules } from "./modules";
+import { navItemsFor } from "./modules";
 import { useMemberships, useResetSession, useSession } from "./session";
 
-function Brand() {
+function Brand({ to = "/" }: { to?: string }) {
   const { t } = useTranslation();
   return (
     <Anchor
       component={Link}
-      to="/"
+      to={to}
       underline="never"
       c="inherit"
       fw={700}
@@ -41,7 +32,7 @@ function Brand() {
     >
       <Group gap={6} wrap="nowrap">
         <img src="/favicon.svg" alt="" width={26} height={26} />
-        <span>{t("common.appName")}</span>
+        <span style={{ whiteSpace: "nowrap" }}>{t("common.appName")}</span>
       </Group>
     </Anchor>
   );
@@ -103,18 +94,13 @@ export function AppLayout() {
     close();
   }, [location.pathname, close]);
 
-  if (session.isPending) return <Loader m="xl" aria-label={t("common.loading")} />;
+  if (session.isPending) return <Loading />;
   const user = session.data?.user;
   if (!user || session.data?.isMfaPending) {
     return <Navigate to={`/anmelden?weiter=${encodeURIComponent(location.pathname)}`} replace />;
   }
   const current = memberships.data?.find((m) => m.slug === orgSlug) ?? null;
-  const navItems = current
-    ? webModules
-        .flatMap((m) => m.nav ?? [])
-        .filter((item) => item.roles.some((r) => current.roles.includes(r)))
-        .filter((item) => !item.kinds || item.kinds.includes(current.kind))
-    : [];
+  const navItems = navItemsFor(current);
 
   const signOut = async () => {
     await post("/api/auth/logout");
@@ -145,19 +131,34 @@ export function AppLayout() {
                 aria-label={t("common.menu")}
               />
             )}
-            <Brand />
+            <Brand to="/app" />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t("common.account")} data-testid="account-menu">
-                  <Text size="sm" fw={500} truncate maw={140}>
-                    {user.name}
-                  </Text>
+                <UnstyledButton
+                  aria-label={`${t("common.account")}: ${user.name}`}
+                  data-testid="account-menu"
+                >
+                  <Group gap={6} wrap="nowrap">
+                    <IconUserCircle aria-hidden size={24} stroke={1.6} />
+                    <Text size="sm" fw={500} truncate maw={160} visibleFrom="xs">
+                      {user.name}
+                    </Text>
+                  </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
+                {(memberships.data?.length ?? 0) > 0 && (
+                  <Menu.Label>{t("common.myOrganisations")}</Menu.Label>
+                )}
+                {(memberships.data ?? []).map((m) => (
+                  <Menu.Item key={m.slug} component={Link} to={`/app/${m.slug}`}>
+                    {m.name}
+                  </Menu.Item>
+                ))}
+                {(memberships.data?.length ?? 0) > 0 && <Menu.Divider />}
                 <Menu.Item component={Link} to="/app/konto">
                   {t("common.account")}
                 </Menu.Item>
@@ -182,7 +183,7 @@ export function AppLayout() {
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <nav>
+          <div>
             {navItems.map((item) => (
               <NavLink
                 key={item.path}
@@ -192,7 +193,7 @@ export function AppLayout() {
                 label={t(item.labelKey)}
               />
             ))}
-          </nav>
+          </div>
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>

@@ -8,6 +8,8 @@ export interface NavItem {
   labelKey: string;
   roles: readonly Role[];
   kinds?: readonly OrganisationKind[];
+  /** Position in the navigation, lowest first; 50 when not given (the home page is 0, settings 90). */
+  order?: number;
 }
 
 /** What a web module adds to the application. */

@@ -1,7 +1,18 @@
+import type { MyMembership } from "../../contracts/organisations";
 import { caregiversModule } from "../modules/caregivers/module";
 import { identityModule } from "../modules/identity/module";
 import { organisationsModule } from "../modules/organisations/module";
-import type { WebModule } from "./module-types";
+import type { NavItem, WebModule } from "./module-types";
 
 /** Every web module; the router and the navigation are built from this list. */
 export const webModules: WebModule[] = [identityModule, organisationsModule, caregiversModule];
+
+/** The navigation entries a membership's roles and organisation kind may see, in their order. */
+export function navItemsFor(membership: MyMembership | null): NavItem[] {
+  if (!membership) return [];
+  return webModules
+    .flatMap((m) => m.nav ?? [])
+    .filter((item) => item.roles.some((r) => membership.roles.includes(r)))
+    .filter((item) => !item.kinds || item.kinds.includes(membership.kind))
+    .sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
+}

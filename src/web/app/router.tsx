@@ -1,6 +1,7 @@
-import { Button, Container, Loader, Stack, Text, Title } from "@mantine/core";
+import { Button, Container, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link, Navigate, type RouteObject, useRouteError } from "react-router";
+import { Loading } from "../components/loading";
 import { AppLayout, PublicLayout } from "./layout";
 import { webModules } from "./modules";
 import { useMemberships } from "./session";
@@ -38,9 +39,8 @@ function RouteError() {
 
 /** /app without an organisation: go to the first one (most people have exactly one). */
 function AppIndex() {
-  const { t } = useTranslation();
   const memberships = useMemberships();
-  if (memberships.isPending) return <Loader aria-label={t("common.loading")} />;
+  if (memberships.isPending) return <Loading />;
   const first = memberships.data?.[0];
   if (first) return <Navigate to={`/app/${first.slug}`} replace />;
   return <Navigate to="/app/konto" replace />;

@@ -33,14 +33,26 @@ export function ConfirmButton({
       <Button color={color} loading={loading} onClick={open} {...buttonProps}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={title}
+        centered
+        closeButtonProps={{ "aria-label": t("common.close") }}
+      >
         <Stack>
           <Text>{message}</Text>
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close}>
               {t("common.cancel")}
             </Button>
-            <Button color={color} loading={loading} onClick={() => void confirm()} data-autofocus>
+            <Button
+              color={color}
+              loading={loading}
+              onClick={() => void confirm()}
+              data-autofocus
+              data-testid="confirm-action"
+            >
               {confirmLabel}
             </Button>
           </Group>

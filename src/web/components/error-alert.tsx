@@ -9,17 +9,30 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : null;
   const message = apiError ? apiError.message : t("errors.internal");
+  const needsMfa = apiError?.code === "mfaSetupRequired";
   return (
-    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t("common.errorTitle")} role="alert">
+    <Alert
+      color={needsMfa ? "yellow" : "red"}
+      icon={<IconAlertCircle aria-hidden />}
+      title={needsMfa ? t("common.mfaRequiredTitle") : t("common.errorTitle")}
+      role="alert"
+    >
       <Stack gap="sm">
         <Text size="sm">{message}</Text>
         <Group gap="xs">
-          {apiError?.code === "mfaSetupRequired" && (
-            <Button component={Link} to="/app/konto#zwei-faktor" size="xs">
+          {needsMfa && (
+            <Button
+              component={Link}
+              to="/app/konto#zwei-faktor"
+              size="xs"
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: "normal" } }}
+            >
               {t("common.setUpMfa")}
             </Button>
           )}
-          {onRetry && apiError?.code !== "mfaSetupRequired" && (
+          {onRetry && !needsMfa && (
             <Button variant="default" size="xs" onClick={onRetry}>
               {t("common.retry")}
             </Button>

@@ -16,7 +16,7 @@ export function PageHeader({
   return (
     <Group justify="space-between" align="flex-start" gap="sm" mb="lg">
       <Stack gap={4} style={{ flex: "1 1 16rem", minWidth: 0 }}>
-        <Title order={1} fz={{ base: 26, sm: 32 }} style={{ overflowWrap: "anywhere" }}>
+        <Title order={1} fz={{ base: 26, sm: 32 }} style={{ overflowWrap: "break-word", hyphens: "auto" }}>
           {title}
         </Title>
         {description && (

@@ -49,4 +49,10 @@ export const common = {
   retry: "Erneut versuchen",
   privacy: "Datenschutz",
   imprint: "Impressum",
+  forbiddenTitle: "Kein Zugriff",
+  formErrorTitle: "Bitte prüfen",
+  notMemberText: "Diese Organisation gibt es nicht, oder Sie gehören nicht zu ihr.",
+  mfaRequiredTitle: "Zwei-Faktor-Anmeldung nötig",
+  setUpMfa: "Zwei-Faktor-Anmeldung einrichten",
+  myOrganisations: "Meine Organisationen",
 };

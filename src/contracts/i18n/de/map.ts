@@ -1,1 +1,50 @@
-export const map = {};
+/** Texts of the association's opt-in map: the member's own entry and the public map. */
+export const map = {
+  nav: { myMap: "Meine Karte" },
+  fields: {
+    displayName: "Angezeigter Name",
+    displayNameHint: "Ihr Name oder ein Pseudonym, zum Beispiel „Tagesmutter Sonnenschein“",
+    postalCode: "Postleitzahl",
+    town: "Ort",
+    contactUrl: "Kontakt-Link (freiwillig)",
+    contactUrlHint: "mailto:name@beispiel.de oder https://ihre-seite.de",
+  },
+  mine: {
+    title: "Meine Karte",
+    howTitle: "So funktioniert die Karte",
+    ruleOptIn: "Auf der öffentlichen Karte des Vereins erscheint nur, wer das hier selbst einträgt.",
+    ruleApproximate:
+      "Ihr Punkt liegt nicht an Ihrer Adresse: Er wird nur ungefähr gezeigt, etwa 300 bis 900 Meter daneben. Ihre Straße speichern wir dafür nicht.",
+    ruleNoPlaces: "Die Karte zeigt keine freien Plätze – nur, dass es Sie gibt und wie man Sie erreicht.",
+    ruleRemove: "Mit „Eintrag entfernen“ verschwinden Sie sofort von der Karte.",
+    viewPublic: "Öffentliche Seite des Vereins ansehen",
+    onMap: "Sie sind auf der Karte",
+    onMapText: "Sie werden als „{{name}}“ in {{town}} gezeigt.",
+    notOnMap: "Sie sind nicht auf der Karte",
+    notOnMapText: "Füllen Sie das Formular aus, wenn Sie gezeigt werden möchten.",
+    joinTitle: "Auf die Karte",
+    editTitle: "Eintrag ändern",
+    approximateNote:
+      "Der Punkt auf der Karte wird aus Postleitzahl und Ort berechnet und absichtlich ungenau gezeigt.",
+    join: "Auf die Karte setzen",
+    save: "Änderungen speichern",
+    remove: "Eintrag entfernen",
+    added: "Sie sind jetzt auf der Karte.",
+    updated: "Ihr Eintrag wurde gespeichert.",
+    removed: "Ihr Eintrag wurde entfernt.",
+  },
+  public: {
+    title: "Karte der Kindertagespflegepersonen",
+    intro:
+      "Mitglieder, die gezeigt werden möchten. Die Punkte sind absichtlich ungenau (einige hundert Meter). Freie Plätze zeigt die Karte nicht.",
+    mapLabel: "Karte",
+    markerAlt: "{{name}}, {{town}}",
+    contact: "Kontakt",
+    contactNamed: "Kontakt zu {{name}}",
+    listTitle_one: "{{count}} Eintrag nach Orten",
+    listTitle_other: "{{count}} Einträge nach Orten",
+    empty: "Noch niemand hat sich auf die Karte gesetzt.",
+    loadError: "Die Karte konnte nicht geladen werden.",
+    tilesFailed: "Die Kartenansicht ist gerade nicht erreichbar. Die Liste zeigt alle Einträge.",
+  },
+};

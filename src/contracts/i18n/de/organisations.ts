@@ -1,1 +1,178 @@
-export const organisations = {};
+export const organisations = {
+  nav: {
+    home: "Start",
+    members: "Mitglieder",
+    settings: "Einstellungen",
+  },
+  landing: {
+    title: "KTP-Netz – Kindertagespflege vernetzt",
+    intro:
+      "KTP-Netz ist die gemeinsame Plattform für die Kindertagespflege: Koordinierungsstellen, Vereine und Jugendämter arbeiten hier mit Tagesmüttern, Tagesvätern und Eltern zusammen. Jede Organisation hat ihren eigenen Bereich mit Verzeichnis, Fristen, Mitgliedern und einer öffentlichen Seite.",
+    metaDescription:
+      "KTP-Netz – die Plattform für Kindertagespflege: Koordinierungsstellen, Vereine und Jugendämter arbeiten mit Kindertagespflegepersonen und Eltern zusammen.",
+    demoTitle: "Beispiele ansehen",
+    demoIntro: "Zwei Demo-Organisationen mit erfundenen Daten:",
+    demo: {
+      beckum: {
+        name: "Koordinierungsstelle Kindertagespflege Beckum",
+        text: "Koordinierungsstelle in Nordrhein-Westfalen",
+      },
+      segeberg: {
+        name: "Kindertagespflege Kreis Segeberg e.V.",
+        text: "Verein in Schleswig-Holstein, mit Karte der Mitglieder",
+      },
+    },
+  },
+  public: {
+    notFoundTitle: "Organisation nicht gefunden",
+    notFoundText: "Unter dieser Adresse gibt es keine Organisation. Bitte prüfen Sie den Link.",
+  },
+  contact: {
+    title: "Kontakt",
+    address: "Adresse",
+    email: "E-Mail",
+    phone: "Telefon",
+    website: "Internet",
+    none: "Keine Kontaktdaten angegeben.",
+  },
+  home: {
+    greeting: "Hallo, {{name}}",
+    workTitle: "Ihre Arbeitsbereiche",
+    linksTitle: "Ihre Bereiche",
+    cards: {
+      registry: {
+        title: "Tagespflegepersonen",
+        text: "Das Verzeichnis: Profile, Pflegeerlaubnisse und Plätze.",
+      },
+      deadlines: {
+        title: "Fristen",
+        text: "Was bald fällig oder überfällig ist: Erste Hilfe, Fortbildung, Führungszeugnis.",
+      },
+      myProfile: {
+        title: "Mein Profil und Fristen",
+        text: "Ihre Angaben, Ihre Pflegeerlaubnis und was bald fällig ist.",
+      },
+      myMap: {
+        title: "Meine Karte",
+        text: "Ihr freiwilliger Eintrag auf der öffentlichen Karte des Vereins.",
+      },
+      members: {
+        title: "Mitglieder",
+        text: "Wer dazugehört und wie Sie die Personen erreichen.",
+      },
+      settings: {
+        title: "Einstellungen",
+        text: "Öffentliches Profil, Landesregeln und Sicherheit.",
+      },
+    },
+    parent: {
+      title: "Eltern-Bereich",
+      intro: "Sie sind bei {{organisation}} als Eltern angemeldet.",
+      comingSoon:
+        "Bald können Sie hier einen Betreuungsplatz für Ihr Kind anfragen. Sie sehen dann auch, wie es mit Ihrer Anfrage weitergeht. Dieser Bereich wird gerade aufgebaut.",
+      untilThen: "Bis dahin wenden Sie sich bitte direkt an die Fachberatung. Sie hilft Ihnen gern.",
+      contactTitle: "Kontakt",
+    },
+  },
+  members: {
+    title: "Mitglieder",
+    titleParent: "Ansprechpersonen",
+    search: "Nach Name oder E-Mail suchen",
+    count_one: "{{count}} Eintrag",
+    count_other: "{{count}} Einträge",
+    you: "Sie",
+    since: "Dabei seit {{date}}",
+    noContact: "Kontaktdaten nicht freigegeben.",
+    showContact: "Meine E-Mail-Adresse und Telefonnummer für andere Mitglieder zeigen",
+    showContactHint: "Die Fachberatung und der Vorstand sehen Ihre Kontaktdaten immer.",
+    contactShown: "Ihre Kontaktdaten sind jetzt für andere Mitglieder sichtbar.",
+    contactHidden: "Ihre Kontaktdaten sind jetzt für andere Mitglieder verborgen.",
+    editLabel: "Bearbeiten: {{name}}",
+    editTitle: "{{name}} bearbeiten",
+    roles: "Rollen",
+    status: "Status",
+    statusActive: "Aktiv",
+    statusLeft: "Ausgetreten",
+    updated: "Die Angaben zu {{name}} sind gespeichert.",
+  },
+  invitations: {
+    title: "Personen einladen",
+    intro: "Die Person bekommt eine E-Mail mit einem Link. Der Link gilt 14 Tage.",
+    email: "E-Mail-Adresse",
+    roles: "Rollen",
+    submit: "Einladung senden",
+    sent: "Die Einladung an {{email}} ist verschickt.",
+    openTitle: "Offene Einladungen",
+    noneOpen: "Keine offenen Einladungen.",
+    validUntil: "Gültig bis",
+    sentOn: "Verschickt am {{date}}",
+  },
+  settings: {
+    title: "Einstellungen",
+    save: "Einstellungen speichern",
+    saved: "Die Einstellungen sind gespeichert.",
+    unsaved: "Es gibt ungespeicherte Änderungen.",
+    profileTitle: "Öffentliches Profil",
+    profileIntro:
+      "Diese Angaben stehen auf der öffentlichen Seite Ihrer Organisation. Nur der Name muss ausgefüllt sein.",
+    name: "Name der Organisation",
+    description: "Beschreibung",
+    street: "Straße und Hausnummer",
+    postalCode: "Postleitzahl",
+    town: "Ort",
+    email: "E-Mail-Adresse",
+    phone: "Telefon",
+    website: "Internetseite",
+    rulesTitle: "Landesregeln",
+    rulesIntro:
+      "Nach diesen Zahlen prüft KTP-Netz Plätze und Fristen. Wählen Sie die Vorlage Ihres Bundeslandes und passen Sie einzelne Werte an, wenn Ihr Jugendamt etwas anderes vorgibt.",
+    preset: "Vorlage",
+    presetHint: "Eine andere Vorlage ersetzt alle Werte in der Tabelle.",
+    source: "Quelle (Stand {{date}}):",
+    showMore: "Mehr anzeigen",
+    showLess: "Weniger anzeigen",
+    rule: "Regel",
+    value: "Wert",
+    emptyMeansNone: "leer = gilt nicht",
+    presetValue: "Vorlage: {{value}}",
+    notApplicable: "gilt nicht",
+    ruleRange: "Bitte eine ganze Zahl von {{min}} bis {{max}} eingeben.",
+    requireMfaSelf:
+      "Sie selbst haben die Zwei-Faktor-Anmeldung noch nicht eingerichtet. Nach dem Speichern können Sie die Seiten der Organisation erst wieder nutzen, wenn Sie sie eingerichtet haben.",
+    securityTitle: "Sicherheit",
+    requireMfa: "Zwei-Faktor-Anmeldung für Mitarbeitende verlangen",
+    requireMfaHint:
+      "Gilt für Admin, Fachberatung, Vorstand und Jugendamt. Wer sie noch nicht eingerichtet hat, kann die Seiten der Organisation erst danach wieder nutzen.",
+  },
+  rules: {
+    maxChildrenAtOnce: { label: "Kinder gleichzeitig je Tagespflegeperson", unit: "Anzahl Kinder" },
+    maxContractsPerWeek: { label: "Betreuungsverträge je Tagespflegeperson", unit: "Anzahl Verträge" },
+    maxChildrenPerWeek: { label: "Kinder in der Woche je Tagespflegeperson", unit: "Anzahl Kinder" },
+    maxChildrenAtOnceCareGroup: {
+      label: "Kinder gleichzeitig in einer Großtagespflege",
+      unit: "Anzahl Kinder",
+    },
+    maxCaregiversPerCareGroup: {
+      label: "Tagespflegepersonen in einer Großtagespflege",
+      unit: "Anzahl Personen",
+    },
+    trainingUnitsPerYear: { label: "Fortbildung pro Jahr", unit: "Unterrichtseinheiten (UE, je 45 Minuten)" },
+    trainingUnitsPerLicencePeriod: {
+      label: "Fortbildung pro Erlaubniszeitraum",
+      unit: "Unterrichtseinheiten (UE)",
+    },
+    maxCarryOverUnits: { label: "Übertragbare Fortbildung, höchstens", unit: "Unterrichtseinheiten (UE)" },
+    firstAidRefreshMonths: { label: "Erste-Hilfe-Kurs auffrischen nach", unit: "Monaten" },
+    infectionProtectionRefreshMonths: {
+      label: "Belehrung Infektionsschutz wiederholen nach",
+      unit: "Monaten",
+    },
+    criminalRecordRefreshMonths: { label: "Erweitertes Führungszeugnis erneuern nach", unit: "Monaten" },
+    licenceMaxYears: { label: "Pflegeerlaubnis gilt höchstens", unit: "Jahre" },
+    qhbPhase2WithinMonths: {
+      label: "QHB-Phase 2 abschließen innerhalb von",
+      unit: "Monaten nach Beginn der Erlaubnis",
+    },
+    reminderLeadDays: { label: "Erinnerung vor einer Frist", unit: "Tage vorher" },
+  },
+};

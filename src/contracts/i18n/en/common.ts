@@ -51,4 +51,10 @@ export const common: typeof de = {
   retry: "Try again",
   privacy: "Privacy",
   imprint: "Imprint",
+  forbiddenTitle: "No access",
+  formErrorTitle: "Please check",
+  notMemberText: "This organisation does not exist, or you do not belong to it.",
+  mfaRequiredTitle: "Two-factor sign-in needed",
+  setUpMfa: "Set up two-factor sign-in",
+  myOrganisations: "My organisations",
 };

@@ -1,0 +1,70 @@
+import { Badge, Button, Container, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ApiError } from "../../../app/api";
+import { ErrorAlert } from "../../../components/error-alert";
+import { Loading } from "../../../components/loading";
+import { usePageMeta } from "../../../components/page-meta";
+import { PublicMapSection } from "../../caregivers/public-map-section";
+import { usePublicOrganisation } from "../api";
+import { ContactBlock } from "../components/contact-block";
+
+/** /o/:slug: an organisation's public page — who they are, how to reach them, and (associations) the map. */
+export function PublicOrganisationPage() {
+  const { t } = useTranslation();
+  const { slug = "" } = useParams();
+  const query = usePublicOrganisation(slug);
+  const organisation = query.data;
+  usePageMeta(
+    organisation?.name ?? (query.isError ? t("organisations.public.notFoundTitle") : null),
+    organisation?.description || organisation?.name,
+  );
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) {
+      return (
+        <Container size="sm" px={0} py="xl">
+          <Stack>
+            <Title order={1}>{t("organisations.public.notFoundTitle")}</Title>
+            <Text>{t("organisations.public.notFoundText")}</Text>
+            <Button component={Link} to="/" w="fit-content">
+              {t("common.home")}
+            </Button>
+          </Stack>
+        </Container>
+      );
+    }
+    return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const org = query.data;
+  return (
+    <Container size="md" px={0} py={{ base: 0, sm: "md" }}>
+      <Stack gap="lg">
+        <Stack gap="xs">
+          <Badge variant="light" tt="none" size="lg" w="fit-content" data-testid="org-kind">
+            {t(`organisationKinds.${org.kind}`)}
+          </Badge>
+          <Title order={1} fz={{ base: 26, sm: 34 }} style={{ overflowWrap: "anywhere" }}>
+            {org.name}
+          </Title>
+        </Stack>
+        {org.description && (
+          <Text size="lg" style={{ whiteSpace: "pre-line" }} maw={720} data-testid="org-description">
+            {org.description}
+          </Text>
+        )}
+        <Paper withBorder p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="kontakt-titel">
+          <Stack gap="sm">
+            <Title order={2} fz="h3" id="kontakt-titel">
+              {t("organisations.contact.title")}
+            </Title>
+            <ContactBlock organisation={org} />
+          </Stack>
+        </Paper>
+        {/* The caregivers module's public map (opt-in entries of members); only associations have one. */}
+        {org.hasMap && <PublicMapSection slug={org.slug} />}
+      </Stack>
+    </Container>
+  );
+}
