@@ -1,0 +1,111 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_PASSWORD, seedDemoIfEmpty } from "../../scripts/seed/demo";
+import { type App, buildApp } from "../../src/server/app";
+import { openDatabase } from "../../src/server/platform/db/client";
+import { migrateDatabase } from "../../src/server/platform/db/migrate";
+import { loadEnv } from "../../src/server/platform/env";
+import { launchChromium } from "../../test/support/browser";
+import { startSmtpServer, type TestSmtpServer } from "../../test/support/smtp";
+
+export const screenshotDir = join(import.meta.dirname, "..", "screenshots");
+export { DEMO_PASSWORD };
+
+export interface Journey {
+  baseUrl: string;
+  app: App;
+  smtp: TestSmtpServer;
+  browser: Browser;
+  /** A fresh browser profile (no cookies) with a phone-sized or desktop window. */
+  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<Page>;
+  /** Saves a full-page screenshot under e2e/screenshots/<name>.png. */
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Runs axe on the page and fails on any serious or critical finding. */
+  expectAccessible(page: Page, label: string): Promise<void>;
+  /** Signs in through the sign-in page. */
+  signIn(page: Page, email: string, password?: string): Promise<void>;
+  /** Follows a link of the side navigation, opening the menu first on a phone. */
+  navigate(page: Page, label: string): Promise<void>;
+}
+
+/**
+ * The real application, built web app included, on a fresh embedded database with the demo data, mailing
+ * to an in-process SMTP server, and a real Chromium. One per journey file.
+ */
+export function setupJourney(): Journey {
+  const journey = {} as Journey;
+  const contexts: BrowserContext[] = [];
+  let cleanup: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    const smtp = await startSmtpServer();
+    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    await migrateDatabase(database);
+    const base = loadEnv({
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: "http://127.0.0.1:1",
+    });
+    const app = await buildApp({ env: base, database, logger: false });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    if (!address || typeof address === "string") throw new Error("no address");
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    // Links in mails must point at this very server.
+    app.platform.env.PUBLIC_URL = baseUrl;
+    await seedDemoIfEmpty(app.platform);
+    const browser = await launchChromium();
+    Object.assign(journey, { baseUrl, app, smtp, browser });
+    cleanup = async () => {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await app.close();
+      await database.close();
+      await smtp.stop();
+    };
+  });
+  afterAll(() => cleanup());
+
+  journey.newPage = async (options = {}) => {
+    const context = await journey.browser.newContext({
+      viewport: { width: options.width ?? 360, height: options.height ?? 780 },
+      locale: options.locale ?? "de-DE",
+      baseURL: journey.baseUrl,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  journey.screenshot = async (page, name) => {
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  };
+  journey.expectAccessible = async (page, label) => {
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(serious, `accessibility of ${label}`).toEqual([]);
+  };
+  journey.signIn = async (page, email, password = DEMO_PASSWORD) => {
+    await page.goto("/anmelden");
+    await page.getByLabel(/E-Mail/i).fill(email);
+    await page.getByLabel(/^Passwort|^Password/i).fill(password);
+    await page.getByRole("button", { name: /^Anmelden$|^Sign in$/ }).click();
+    await page.waitForURL(/\/app\//);
+  };
+  journey.navigate = async (page, label) => {
+    // Below Mantine's "sm" breakpoint (48em) the navigation hides behind the menu button.
+    if ((page.viewportSize()?.width ?? 1280) < 768) {
+      await page.getByRole("button", { name: /^Menü$|^Menu$/ }).click();
+    }
+    await page.getByRole("navigation").getByRole("link", { name: label, exact: true }).click();
+  };
+  return journey;
+}
