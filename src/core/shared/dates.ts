@@ -115,17 +115,28 @@ export function startOfWeek(date: string): string {
   return addDays(date, -weekdayIndex(date));
 }
 
+// Building a DateTimeFormat costs about 100 µs; "today" is asked on every list request.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /**
  * The calendar date at instant `now` in `timeZone` (default Europe/Berlin), so "today" for a deadline is the
  * German day even on a server clock running in UTC.
  */
 export function todayIso(now: Date, timeZone = "Europe/Berlin"): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  const parts = dayFormatter(timeZone).formatToParts(now);
   const find = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((part) => part.type === type)?.value);
   return formatParts({ year: find("year"), month: find("month"), day: find("day") });

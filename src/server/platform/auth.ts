@@ -1,4 +1,5 @@
 import type { OrganisationKind, Role } from "../../contracts/roles";
+import type { StateRules } from "../../core/organisations/presets";
 
 export const SESSION_COOKIE = "ktp_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -21,6 +22,8 @@ export interface OrganisationScope {
   kind: OrganisationKind;
   name: string;
   requireMfaForStaff: boolean;
+  /** The state rules in force; read with the scope because most services need them. */
+  rules: StateRules;
 }
 
 export interface MembershipScope {

@@ -122,9 +122,10 @@ async function selectSubjectsPage(
   organisationId: string,
   filter: CaregiverFilter,
   page: { limit: number; offset: number },
-): Promise<DeadlineSubject[]> {
+): Promise<(DeadlineSubject & { total: number })[]> {
   const subjects = db
-    .select(listColumns)
+    // The window count is taken before LIMIT: the total comes with the page, without a second query.
+    .select({ ...listColumns, total: sql<number>`count(*) over ()`.as("total") })
     .from(caregivers)
     .where(filterConditions(organisationId, filter))
     .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id))
@@ -140,6 +141,7 @@ async function selectSubjectsPage(
       postalCode: subjects.postalCode,
       employment: subjects.employment,
       status: subjects.status,
+      total: subjects.total,
       // Written out with explicit aliases: inside a select over a subquery, drizzle renders column references
       // without their table, and "id" would then bind to the inner table.
       licence: sql<unknown>`(
@@ -161,6 +163,7 @@ async function selectSubjectsPage(
     .orderBy(asc(subjects.lastName), asc(subjects.firstName), asc(subjects.id));
   return rows.map((row) => ({
     ...row,
+    total: Number(row.total),
     licence: fromJson<DeadlineSubject["licence"]>(row.licence, null),
     qualifications: fromJson<DeadlineSubject["qualifications"]>(row.qualifications, []),
   }));
@@ -237,13 +240,13 @@ export async function listRegistryPage(
   filter: CaregiverFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: DeadlineSubject[]; total: number }> {
-  const [rows, [counted]] = await Promise.all([
-    selectSubjectsPage(db, organisationId, filter, page),
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(caregivers)
-      .where(filterConditions(organisationId, filter)),
-  ]);
+  const rows = await selectSubjectsPage(db, organisationId, filter, page);
+  if (rows.length > 0 || page.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  // Paged past the end: the page is empty, so the window count is missing; count on its own.
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(caregivers)
+    .where(filterConditions(organisationId, filter));
   return { rows, total: counted?.n ?? 0 };
 }
 

@@ -42,7 +42,6 @@ import { findPostalCode, geocodeAddress } from "../../platform/geo/postal-codes"
 import { translator } from "../../platform/i18n";
 import { hasPermission } from "../../platform/policy";
 import type { Platform, ServiceContext } from "../../platform/types";
-import { findStatePreset } from "../organisations/organisations.service";
 import { caregiversPolicy } from "./caregivers.policy";
 import { presentDetail, presentListItem, type Visibility } from "./caregivers.presenter";
 import * as repo from "./caregivers.repository";
@@ -77,11 +76,6 @@ function rejectIfAny(problems: readonly Problem[]): void {
 function scopeOf(ctx: ServiceContext): OrganisationScope {
   if (!ctx.organisation) throw notFound();
   return ctx.organisation;
-}
-
-/** The organisation's rules in force (capacity limits, refresh intervals, reminder lead). */
-async function rulesOf(platform: Platform, organisationId: string): Promise<StateRules> {
-  return (await findStatePreset(platform, organisationId)).rules;
 }
 
 function visibilityOf(ctx: ServiceContext): Visibility {
@@ -241,7 +235,7 @@ async function loadDetail(ctx: ServiceContext, row: repo.CaregiverRow): Promise<
   const { platform } = ctx;
   const org = scopeOf(ctx);
   const [rules, licences, profiles, qualifications] = await Promise.all([
-    rulesOf(platform, org.id),
+    org.rules,
     repo.listLicences(platform.db, org.id, row.id),
     repo.listCapacityProfiles(platform.db, org.id, row.id),
     repo.listQualifications(platform.db, org.id, row.id),
@@ -283,7 +277,7 @@ export async function listCaregivers(
   const { platform } = ctx;
   const org = scopeOf(ctx);
   const [rules, page] = await Promise.all([
-    rulesOf(platform, org.id),
+    org.rules,
     repo.listRegistryPage(
       platform.db,
       org.id,
@@ -313,7 +307,7 @@ export async function createCaregiver(
   input: { caregiver: CaregiverInput; licence: LicenceInput | null; capacity: CapacityProfileInput | null },
 ): Promise<CaregiverDetail> {
   const org = scopeOf(ctx);
-  const rules = await rulesOf(ctx.platform, org.id);
+  const rules = org.rules;
   const problems: Problem[] = [];
   const values = {
     ...profileValues(input.caregiver, "caregiver.", problems),
@@ -373,7 +367,7 @@ export async function addLicence(
   input: LicenceInput,
 ): Promise<CaregiverDetail> {
   const org = scopeOf(ctx);
-  const rules = await rulesOf(ctx.platform, org.id);
+  const rules = org.rules;
   const problems: Problem[] = [];
   const values = licenceValues(input, rules, "", problems);
   rejectIfAny(problems);
@@ -392,7 +386,7 @@ export async function updateLicence(
   input: LicenceInput,
 ): Promise<CaregiverDetail> {
   const org = scopeOf(ctx);
-  const rules = await rulesOf(ctx.platform, org.id);
+  const rules = org.rules;
   const problems: Problem[] = [];
   const values = licenceValues(input, rules, "", problems);
   rejectIfAny(problems);
@@ -428,7 +422,7 @@ export async function saveCapacityProfile(
   input: CapacityProfileInput,
 ): Promise<CaregiverDetail> {
   const org = scopeOf(ctx);
-  const rules = await rulesOf(ctx.platform, org.id);
+  const rules = org.rules;
   await ctx.platform.db.transaction(async (tx) => {
     await requireCaregiver(tx, org, id);
     const licences = await repo.listLicences(tx, org.id, id);
@@ -556,7 +550,7 @@ export async function getDeadlineBoard(
   const { platform } = ctx;
   const org = scopeOf(ctx);
   const [rules, people] = await Promise.all([
-    rulesOf(platform, org.id),
+    org.rules,
     repo.listDeadlineSubjects(platform.db, org.id, { q: query.q, statuses: ["active", "paused"] }),
   ]);
   const today = todayOf(platform);
@@ -665,7 +659,7 @@ export async function importCsv(
   input: z.infer<typeof importBody>,
 ): Promise<ImportResponse> {
   const org = scopeOf(ctx);
-  const rules = await rulesOf(ctx.platform, org.id);
+  const rules = org.rules;
   const t = translator(ctx.locale);
   const { header, records } = parseCsv(input.csv);
   const columns = mapHeader(header, [deCaregiverTexts.csvColumns, enCaregiverTexts.csvColumns]);

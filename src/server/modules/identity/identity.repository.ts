@@ -36,12 +36,40 @@ export async function updateUser(db: Executor, id: string, values: Partial<typeo
     .where(eq(users.id, id));
 }
 
-export async function findSessionWithUser(db: Executor, sessionId: string, now: Date) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+function prepareSessionQuery(db: Executor) {
+  return db
+    .select({
+      session: {
+        csrfToken: sessions.csrfToken,
+        isMfaPending: sessions.isMfaPending,
+        lastSeenAt: sessions.lastSeenAt,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        isPlatformAdmin: users.isPlatformAdmin,
+        totpEnabledAt: users.totpEnabledAt,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare("session_with_user");
+}
+const sessionQueries = new WeakMap<Executor, ReturnType<typeof prepareSessionQuery>>();
+
+/**
+ * The live session and the few user fields every request needs (never the password hash or TOTP secret).
+ * Runs on every signed-in request, so the statement is prepared once per database.
+ */
+export async function findSessionWithUser(db: Executor, sessionId: string, now: Date) {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id: sessionId, now });
   return row ?? null;
 }
 

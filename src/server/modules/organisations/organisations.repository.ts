@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
+import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
 import { oneTimeTokens, users } from "../identity/identity.tables";
 import { memberships, organisations } from "./organisations.tables";
@@ -16,9 +17,8 @@ export async function findOrganisationById(db: Executor, id: string): Promise<Or
   return row ?? null;
 }
 
-/** The organisation and the user's active membership in one round trip: this runs on every request. */
-export async function findScope(db: Executor, slug: string, userId: string | null) {
-  const [row] = await db
+function prepareScopeQuery(db: Executor) {
+  return db
     .select({
       organisation: {
         id: organisations.id,
@@ -26,6 +26,7 @@ export async function findScope(db: Executor, slug: string, userId: string | nul
         kind: organisations.kind,
         name: organisations.name,
         requireMfaForStaff: organisations.requireMfaForStaff,
+        rules: sql<StateRules>`${organisations.statePreset} -> 'rules'`,
       },
       membershipId: memberships.id,
       roles: memberships.roles,
@@ -35,11 +36,26 @@ export async function findScope(db: Executor, slug: string, userId: string | nul
       memberships,
       and(
         eq(memberships.organisationId, organisations.id),
-        eq(memberships.userId, userId ?? "00000000-0000-0000-0000-000000000000"),
+        eq(memberships.userId, sql.placeholder("userId")),
         eq(memberships.status, "active"),
       ),
     )
-    .where(eq(organisations.slug, slug));
+    .where(eq(organisations.slug, sql.placeholder("slug")))
+    .prepare("organisation_scope");
+}
+const scopeQueries = new WeakMap<Executor, ReturnType<typeof prepareScopeQuery>>();
+
+/**
+ * The organisation, its rules and the user's active membership in one round trip. This runs on every
+ * request, so the statement is prepared once per database (building it costs more than running it).
+ */
+export async function findScope(db: Executor, slug: string, userId: string | null) {
+  let query = scopeQueries.get(db);
+  if (!query) {
+    query = prepareScopeQuery(db);
+    scopeQueries.set(db, query);
+  }
+  const [row] = await query.execute({ slug, userId: userId ?? "00000000-0000-0000-0000-000000000000" });
   return row ?? null;
 }
 

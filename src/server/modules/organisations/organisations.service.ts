@@ -132,6 +132,7 @@ export async function createOrganisation(
         kind: created.kind,
         name: created.name,
         requireMfaForStaff: false,
+        rules: preset.rules,
       },
     },
     { email: input.adminEmail, roles: ["admin"] },
