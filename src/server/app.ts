@@ -40,7 +40,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { env, database } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: env.LOG_LEVEL },
-    trustProxy: true,
+    trustProxy: env.TRUST_PROXY,
     // One line per request drowns everything else at "info"; "debug" brings it back.
     disableRequestLogging: !["debug", "trace"].includes(env.LOG_LEVEL),
     bodyLimit: 5 * 1024 * 1024,

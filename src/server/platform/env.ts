@@ -16,6 +16,15 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   MAP_TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   MAP_TILE_ATTRIBUTION: z.string().default("© OpenStreetMap-Mitwirkende"),
+  /**
+   * Whether to believe X-Forwarded-For/-Proto: "false" when clients connect directly (otherwise anyone could
+   * pick their own address and slip past the sign-in back-off); "true" or the proxies' addresses
+   * ("loopback", "10.0.0.0/8") behind a proxy.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value) => (value === "true" ? true : value === "false" ? false : value)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
