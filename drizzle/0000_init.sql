@@ -10,6 +10,17 @@ CREATE TABLE "audit_events" (
 	"ip" text
 );
 --> statement-breakpoint
+CREATE TABLE "files" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"content_type" text NOT NULL,
+	"byte_size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"data" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by_user_id" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "job_marks" (
 	"job" text NOT NULL,
 	"key" text NOT NULL,
@@ -79,6 +90,7 @@ CREATE TABLE "caregivers" (
 	"age_max_months" integer DEFAULT 36 NOT NULL,
 	"care_group_name" text,
 	"has_photo_consent" boolean DEFAULT false NOT NULL,
+	"photo_file_id" uuid,
 	"status" text DEFAULT 'active' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -196,6 +208,7 @@ ALTER TABLE "capacity_profiles" ADD CONSTRAINT "capacity_profiles_caregiver_id_c
 ALTER TABLE "care_licences" ADD CONSTRAINT "care_licences_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caregivers" ADD CONSTRAINT "caregivers_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caregivers" ADD CONSTRAINT "caregivers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "caregivers" ADD CONSTRAINT "caregivers_photo_file_id_files_id_fk" FOREIGN KEY ("photo_file_id") REFERENCES "public"."files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "map_entries" ADD CONSTRAINT "map_entries_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "map_entries" ADD CONSTRAINT "map_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "qualifications" ADD CONSTRAINT "qualifications_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -206,6 +219,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisati
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_org_at_idx" ON "audit_events" USING btree ("organisation_id","at");--> statement-breakpoint
 CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_user_id");--> statement-breakpoint
+CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "mail_outbox_status_idx" ON "mail_outbox" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "capacity_profiles_caregiver_from_idx" ON "capacity_profiles" USING btree ("caregiver_id","effective_from");--> statement-breakpoint
 CREATE INDEX "care_licences_caregiver_idx" ON "care_licences" USING btree ("caregiver_id","valid_to");--> statement-breakpoint

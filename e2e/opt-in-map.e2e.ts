@@ -29,6 +29,9 @@ it("a member opts in to the public map, a visitor sees her approximately, she op
   const metres = haversineKm({ lat, lon }, centre) * 1000;
   expect(metres).toBeGreaterThanOrEqual(295);
   expect(metres).toBeLessThanOrEqual(905);
+  // The Leaflet map itself rendered, with tiles from the configured tile server and the entries as markers.
+  await visitor.getByTestId("public-map").locator(".leaflet-marker-icon").first().waitFor();
+  expect(journey.tiles.requests).toBeGreaterThan(0);
   await journey.expectAccessible(visitor, "public organisation page with map");
   await journey.screenshot(visitor, "2-public-map");
 

@@ -10,6 +10,7 @@ import { migrateDatabase } from "../../src/server/platform/db/migrate";
 import { loadEnv } from "../../src/server/platform/env";
 import { launchChromium } from "../../test/support/browser";
 import { startSmtpServer, type TestSmtpServer } from "../../test/support/smtp";
+import { startTileServer, type TestTileServer } from "../../test/support/tiles";
 
 export const screenshotDir = join(import.meta.dirname, "..", "screenshots");
 export { DEMO_PASSWORD };
@@ -18,6 +19,7 @@ export interface Journey {
   baseUrl: string;
   app: App;
   smtp: TestSmtpServer;
+  tiles: TestTileServer;
   browser: Browser;
   /** A fresh browser profile (no cookies) with a phone-sized or desktop window. */
   newPage(options?: { width?: number; height?: number; locale?: string }): Promise<Page>;
@@ -42,6 +44,7 @@ export function setupJourney(): Journey {
   beforeAll(async () => {
     mkdirSync(screenshotDir, { recursive: true });
     const smtp = await startSmtpServer();
+    const tiles = await startTileServer();
     const database = await openDatabase({ kind: "pglite", dataDir: null });
     await migrateDatabase(database);
     const base = loadEnv({
@@ -49,6 +52,7 @@ export function setupJourney(): Journey {
       LOG_LEVEL: "warn",
       SMTP_URL: smtp.url,
       PUBLIC_URL: "http://127.0.0.1:1",
+      MAP_TILE_URL: tiles.urlTemplate,
     });
     const app = await buildApp({ env: base, database, logger: false });
     await app.listen({ port: 0, host: "127.0.0.1" });
@@ -59,13 +63,14 @@ export function setupJourney(): Journey {
     app.platform.env.PUBLIC_URL = baseUrl;
     await seedDemoIfEmpty(app.platform);
     const browser = await launchChromium();
-    Object.assign(journey, { baseUrl, app, smtp, browser });
+    Object.assign(journey, { baseUrl, app, smtp, tiles, browser });
     cleanup = async () => {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
       await app.close();
       await database.close();
       await smtp.stop();
+      await tiles.stop();
     };
   });
   afterAll(() => cleanup());

@@ -148,6 +148,13 @@ export const myProfileInput = z
 export type MyProfileInput = z.infer<typeof myProfileInput>;
 
 export const caregiverParams = orgIdParams;
+
+/**
+ * The photo is sent as the raw request body. Only these types, recognised by their bytes, are accepted;
+ * 2 MB is plenty for a portrait and keeps the database small.
+ */
+export const photoContentTypes = ["image/jpeg", "image/png", "image/webp"] as const;
+export const photoMaxBytes = 2 * 1024 * 1024;
 export const licenceParams = orgIdParams.extend({ licenceId: uuidSchema });
 export const capacityProfileParams = orgIdParams.extend({ profileId: uuidSchema });
 export const qualificationParams = orgIdParams.extend({ qualificationId: uuidSchema });
@@ -188,6 +195,8 @@ export const caregiverDetail = z.object({
   lon: z.number().nullable(),
   locationPrecision: z.enum(["postalCode", "manual"]).nullable(),
   hasAccount: z.boolean(),
+  /** Whether a photo can be fetched from `…/photo`; never true without consent. */
+  hasPhoto: z.boolean(),
   licences: z.array(licence),
   capacityProfiles: z.array(capacityProfile),
   qualifications: z.array(qualification),

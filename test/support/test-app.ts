@@ -51,7 +51,14 @@ export class Client {
     const json: any = isJson ? response.json() : undefined;
     if (json && typeof json === "object" && typeof json.csrfToken === "string")
       this.csrfToken = json.csrfToken;
-    return { status: response.statusCode, body: json, text: response.body, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: json,
+      text: response.body,
+      // Binary answers (photos) would be mangled as text.
+      raw: response.rawPayload,
+      headers: response.headers,
+    };
   }
   get(url: string) {
     return this.request("GET", url);

@@ -4,7 +4,9 @@ import * as deErrors from "./de/errors";
 import * as deIdentity from "./de/identity";
 import * as deMail from "./de/mail";
 import * as deMap from "./de/map";
+import * as deMessages from "./de/messages";
 import * as deOrganisations from "./de/organisations";
+import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
@@ -12,7 +14,9 @@ import * as enErrors from "./en/errors";
 import * as enIdentity from "./en/identity";
 import * as enMail from "./en/mail";
 import * as enMap from "./en/map";
+import * as enMessages from "./en/messages";
 import * as enOrganisations from "./en/organisations";
+import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 
 export const locales = ["de", "en"] as const;
@@ -35,6 +39,8 @@ export const resources = {
       ...deRegistry,
       ...deMap,
       ...deCaregivers,
+      ...dePrivacy,
+      ...deMessages,
     },
   },
   en: {
@@ -47,6 +53,8 @@ export const resources = {
       ...enRegistry,
       ...enMap,
       ...enCaregivers,
+      ...enPrivacy,
+      ...enMessages,
     },
   },
 };

@@ -20,16 +20,20 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the JSON API; throws ApiError for error answers. */
+/**
+ * Calls the JSON API; throws ApiError for error answers. A file (Blob) is sent as it is, with its own content
+ * type, for the routes that take raw bytes (photos); anything else goes as JSON.
+ */
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const isFile = body instanceof Blob;
+  if (body !== undefined) headers["content-type"] = isFile ? body.type : "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   const response = await fetch(url, {
     method,
     headers,
     credentials: "same-origin",
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body: isFile ? body : JSON.stringify(body) } : {}),
   });
   const isJson = response.headers.get("content-type")?.includes("application/json");
   const payload = isJson ? await response.json() : await response.text();
@@ -55,3 +59,5 @@ export const post = <T>(url: string, body: unknown = {}) => api<T>("POST", url, 
 export const put = <T>(url: string, body: unknown = {}) => api<T>("PUT", url, body);
 export const patch = <T>(url: string, body: unknown = {}) => api<T>("PATCH", url, body);
 export const del = <T>(url: string) => api<T>("DELETE", url);
+/** Replaces the resource at `url` with a file's bytes. */
+export const upload = <T>(url: string, file: Blob) => api<T>("PUT", url, file);

@@ -159,6 +159,11 @@ export function AppLayout() {
                   </Menu.Item>
                 ))}
                 {(memberships.data?.length ?? 0) > 0 && <Menu.Divider />}
+                {user.isPlatformAdmin && (
+                  <Menu.Item component={Link} to="/app/admin/postausgang" data-testid="menu-outbox">
+                    {t("messages.outbox.title")}
+                  </Menu.Item>
+                )}
                 <Menu.Item component={Link} to="/app/konto">
                   {t("common.account")}
                 </Menu.Item>

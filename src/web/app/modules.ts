@@ -1,11 +1,19 @@
 import type { MyMembership } from "../../contracts/organisations";
 import { caregiversModule } from "../modules/caregivers/module";
 import { identityModule } from "../modules/identity/module";
+import { messagesModule } from "../modules/messages/module";
 import { organisationsModule } from "../modules/organisations/module";
+import { privacyModule } from "../modules/privacy/module";
 import type { NavItem, WebModule } from "./module-types";
 
 /** Every web module; the router and the navigation are built from this list. */
-export const webModules: WebModule[] = [identityModule, organisationsModule, caregiversModule];
+export const webModules: WebModule[] = [
+  identityModule,
+  organisationsModule,
+  caregiversModule,
+  privacyModule,
+  messagesModule,
+];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */
 export function navItemsFor(membership: MyMembership | null): NavItem[] {

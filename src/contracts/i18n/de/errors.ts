@@ -42,4 +42,7 @@ export const validation = {
   wholeNumber: "Bitte eine ganze Zahl eingeben.",
   relevantEntryRequired: "Bitte angeben, ob ein relevanter Eintrag vorliegt.",
   tooLong: "Der Text ist zu lang.",
+  photoConsentRequired: "Ohne Einwilligung zu Fotos kann kein Foto gespeichert werden.",
+  photoType: "Bitte ein Foto als JPEG, PNG oder WebP hochladen.",
+  photoTooLarge: "Das Foto ist zu groß (höchstens 2 MB).",
 };

@@ -239,6 +239,26 @@ export const registry = {
     editProfile: "Profil bearbeiten",
     notFound: "Kindertagespflegeperson nicht gefunden",
   },
+  photo: {
+    title: "Foto",
+    alt: "Foto von {{name}}",
+    none: "Kein Foto hinterlegt.",
+    upload: "Foto hochladen",
+    replace: "Foto ersetzen",
+    remove: "Foto löschen",
+    removeQuestion: "Soll das Foto wirklich gelöscht werden?",
+    saved: "Das Foto wurde gespeichert.",
+    removed: "Das Foto wurde gelöscht.",
+    rules: "JPEG, PNG oder WebP, höchstens 2 MB.",
+    wrongType: "Bitte wählen Sie ein Foto im Format JPEG, PNG oder WebP.",
+    tooLarge: "Das Foto ist größer als 2 MB. Bitte wählen Sie ein kleineres.",
+    consentMissingTitle: "Keine Einwilligung zu Fotos",
+    consentMissing:
+      "Ein Foto kann erst gespeichert werden, wenn ihre Einwilligung zu Fotos vorliegt. Tragen Sie die Einwilligung unter „Profil bearbeiten“ ein.",
+    consentMissingOwn:
+      "Ein Foto können Sie erst hochladen, wenn Sie eingewilligt haben. Setzen Sie dazu unter „Profil bearbeiten“ das Häkchen bei „Einwilligung zu Fotos“.",
+    withdrawNote: "Wird die Einwilligung zu Fotos zurückgenommen, wird das Foto sofort gelöscht.",
+  },
   board: {
     title: "Fristen",
     intro: "Alle Fristen der aktiven und pausierenden Kindertagespflegepersonen, die dringendsten zuerst.",

@@ -43,4 +43,7 @@ export const validation: typeof deValidation = {
   wholeNumber: "Please enter a whole number.",
   relevantEntryRequired: "Please state whether a relevant entry exists.",
   tooLong: "The text is too long.",
+  photoConsentRequired: "Without consent to photos no photo can be stored.",
+  photoType: "Please upload a photo as JPEG, PNG or WebP.",
+  photoTooLarge: "The photo is too large (at most 2 MB).",
 };

@@ -239,6 +239,26 @@ export const registry: typeof de = {
     editProfile: "Edit profile",
     notFound: "Day-care person not found",
   },
+  photo: {
+    title: "Photo",
+    alt: "Photo of {{name}}",
+    none: "No photo on file.",
+    upload: "Upload photo",
+    replace: "Replace photo",
+    remove: "Delete photo",
+    removeQuestion: "Do you really want to delete the photo?",
+    saved: "The photo has been saved.",
+    removed: "The photo has been deleted.",
+    rules: "JPEG, PNG or WebP, at most 2 MB.",
+    wrongType: "Please choose a photo in JPEG, PNG or WebP format.",
+    tooLarge: "The photo is larger than 2 MB. Please choose a smaller one.",
+    consentMissingTitle: "No consent to photos",
+    consentMissing:
+      "A photo can only be stored once she has consented to photos. Record the consent under “Edit profile”.",
+    consentMissingOwn:
+      "You can upload a photo once you have consented. To do so, tick “Consent to photos” under “Edit profile”.",
+    withdrawNote: "If the consent to photos is withdrawn, the photo is deleted at once.",
+  },
   board: {
     title: "Deadlines",
     intro: "All deadlines of active and paused day-care persons, most urgent first.",

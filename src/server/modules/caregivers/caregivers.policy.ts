@@ -13,6 +13,12 @@ export const caregiversPolicy = definePolicy("caregivers", {
    * day-care person's own view and any future role leave the flag out.
    */
   readCriminalRecordFlag: role.of(["admin", "coordinator", "youthOffice"]),
+  /**
+   * Her photo (only ever stored with her consent): seen by those who read the registry, changed by those
+   * who keep it. She herself reads and changes it with her own profile's permissions.
+   */
+  readPhoto: role.of(["admin", "coordinator", "youthOffice"]),
+  managePhoto: role.of(["admin", "coordinator"]),
   readOwnProfile: role.of(["caregiver"]),
   updateOwnProfile: role.of(["caregiver"]),
   /** The opt-in map exists only in associations; the entry is the member's own. */

@@ -79,6 +79,7 @@ export function presentDetail(
     lon: row.lon,
     locationPrecision: row.locationPrecision,
     hasAccount: row.userId !== null,
+    hasPhoto: row.photoFileId !== null && row.hasPhotoConsent,
     licences: related.licences.map((l) => ({
       id: l.id,
       number: l.number,

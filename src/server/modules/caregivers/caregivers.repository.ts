@@ -313,6 +313,27 @@ export async function findCaregiver(
   return row ?? null;
 }
 
+/**
+ * The consent and photo of a person, locked until the transaction ends: an upload and a withdrawal of the
+ * consent running side by side must not leave a photo without consent behind.
+ */
+export async function lockCaregiverPhoto(
+  db: Executor,
+  organisationId: string,
+  id: string,
+): Promise<Pick<CaregiverRow, "id" | "hasPhotoConsent" | "photoFileId"> | null> {
+  const [row] = await db
+    .select({
+      id: caregivers.id,
+      hasPhotoConsent: caregivers.hasPhotoConsent,
+      photoFileId: caregivers.photoFileId,
+    })
+    .from(caregivers)
+    .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.id, id)))
+    .for("update");
+  return row ?? null;
+}
+
 export async function findCaregiverOfUser(
   db: Executor,
   organisationId: string,

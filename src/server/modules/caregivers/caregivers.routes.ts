@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   capacityProfileInput,
@@ -16,19 +16,47 @@ import {
   licenceInput,
   licenceParams,
   myProfileInput,
+  photoContentTypes,
+  photoMaxBytes,
   qualificationInput,
   qualificationParams,
 } from "../../../contracts/caregivers";
 import { orgParams } from "../../../contracts/common";
 import { contextOf } from "../../platform/authorize";
+import type { StoredFile } from "../../platform/files/files";
 import { caregiversPolicy as can } from "./caregivers.policy";
 import * as service from "./caregivers.service";
+
+/**
+ * Sends a stored photo. Private caching keeps it off shared proxies; the ETag lets the browser revalidate
+ * without downloading the bytes again; nosniff makes the browser trust only the checked content type.
+ */
+function sendPhoto(request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
+  const etag = `"${file.sha256}"`;
+  reply
+    .header("cache-control", "private, max-age=300")
+    .header("x-content-type-options", "nosniff")
+    .header("etag", etag);
+  if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+  return reply.header("content-type", file.contentType).send(file.data);
+}
+
+/** The raw body of a photo upload and its declared type, for the service to check against the bytes. */
+function uploadOf(request: FastifyRequest) {
+  return { contentType: request.headers["content-type"], body: request.body };
+}
 
 /** The registry of day-care persons, her own view, the deadline board and the CSV exchange. */
 export async function caregiversRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ["caregivers"];
   const detail = { 200: caregiverDetail };
+  // Photos arrive as the raw body. Registered in this plugin only, and the size limit is set on the photo
+  // routes, so no other route accepts images or large bodies because of it.
+  app.addContentTypeParser([...photoContentTypes], { parseAs: "buffer" }, (_request, body, done) =>
+    done(null, body),
+  );
+  const photoUpload = { bodyLimit: photoMaxBytes };
 
   app.get(
     "/api/orgs/:orgSlug/caregivers",
@@ -167,6 +195,29 @@ export async function caregiversRoutes(base: FastifyInstance) {
   );
 
   app.get(
+    "/api/orgs/:orgSlug/caregivers/:id/photo",
+    { schema: { tags, params: caregiverParams }, config: { permission: can.readPhoto } },
+    async (request, reply) =>
+      sendPhoto(request, reply, await service.getPhoto(contextOf(request, app), request.params.id)),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/caregivers/:id/photo",
+    {
+      ...photoUpload,
+      schema: { tags, params: caregiverParams, response: detail },
+      config: { permission: can.managePhoto },
+    },
+    async (request) => service.savePhoto(contextOf(request, app), request.params.id, uploadOf(request)),
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/caregivers/:id/photo",
+    { schema: { tags, params: caregiverParams, response: detail }, config: { permission: can.managePhoto } },
+    async (request) => service.deletePhoto(contextOf(request, app), request.params.id),
+  );
+
+  app.get(
     "/api/orgs/:orgSlug/my-profile",
     { schema: { tags, params: orgParams, response: detail }, config: { permission: can.readOwnProfile } },
     async (request) => service.getMyProfile(contextOf(request, app)),
@@ -179,6 +230,28 @@ export async function caregiversRoutes(base: FastifyInstance) {
       config: { permission: can.updateOwnProfile },
     },
     async (request) => service.updateMyProfile(contextOf(request, app), request.body),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/my-profile/photo",
+    { schema: { tags, params: orgParams }, config: { permission: can.readOwnProfile } },
+    async (request, reply) => sendPhoto(request, reply, await service.getMyPhoto(contextOf(request, app))),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/my-profile/photo",
+    {
+      ...photoUpload,
+      schema: { tags, params: orgParams, response: detail },
+      config: { permission: can.updateOwnProfile },
+    },
+    async (request) => service.saveMyPhoto(contextOf(request, app), uploadOf(request)),
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/my-profile/photo",
+    { schema: { tags, params: orgParams, response: detail }, config: { permission: can.updateOwnProfile } },
+    async (request) => service.deleteMyPhoto(contextOf(request, app)),
   );
 
   app.get(

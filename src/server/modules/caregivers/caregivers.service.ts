@@ -15,6 +15,7 @@ import {
   type importResponse,
   type licenceInput,
   type MyProfileInput,
+  photoMaxBytes,
   type qualificationInput,
 } from "../../../contracts/caregivers";
 import { caregivers as deCaregiverTexts } from "../../../contracts/i18n/de/caregivers";
@@ -37,7 +38,15 @@ import { addYears, daysBetween, todayIso } from "../../../core/shared/dates";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError, fieldError, notFound } from "../../platform/errors";
+import {
+  deleteFile,
+  detectImageType,
+  type ImageContentType,
+  readFile,
+  type StoredFile,
+  storeFile,
+} from "../../platform/files/files";
 import { findPostalCode, geocodeAddress } from "../../platform/geo/postal-codes";
 import { translator } from "../../platform/i18n";
 import { hasPermission } from "../../platform/policy";
@@ -356,6 +365,7 @@ export async function updateCaregiver(
     const before = await requireCaregiver(tx, org, id);
     await repo.updateCaregiver(tx, org.id, id, values, ctx.platform.now());
     await audit(tx, ctx, "updated", id, { fields: changedFields(before, values) });
+    if (!values.hasPhotoConsent) await removePhoto(tx, ctx, id, "consentWithdrawn");
   });
   return detailAfterChange(ctx, id);
 }
@@ -530,7 +540,133 @@ export async function updateMyProfile(ctx: ServiceContext, input: MyProfileInput
     const before = await ownRecord(tx, ctx);
     await repo.updateCaregiver(tx, scopeOf(ctx).id, before.id, values, ctx.platform.now());
     await audit(tx, ctx, "ownProfileUpdated", before.id, { fields: changedFields(before, values) });
+    if (!values.hasPhotoConsent) await removePhoto(tx, ctx, before.id, "consentWithdrawn");
     return before.id;
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/** A photo as it arrives: the declared content type and the raw body (a Buffer for the image types). */
+export interface PhotoUpload {
+  contentType: string | undefined;
+  body: unknown;
+}
+
+/**
+ * The upload's bytes and their real type. The declared type must match the bytes' signature, so that what
+ * is later served as an image is one; the size is checked again here although the route limits the body.
+ */
+function checkPhoto(upload: PhotoUpload): { contentType: ImageContentType; data: Buffer } {
+  if (!Buffer.isBuffer(upload.body) || upload.body.byteLength === 0) throw fieldError("photo", "photoType");
+  if (upload.body.byteLength > photoMaxBytes) throw fieldError("photo", "photoTooLarge");
+  const declared = upload.contentType?.split(";")[0]?.trim().toLowerCase();
+  const detected = detectImageType(upload.body);
+  if (!detected || detected !== declared) throw fieldError("photo", "photoType");
+  return { contentType: detected, data: upload.body };
+}
+
+/** Stores a new photo for a person who consented and deletes the one it replaces. */
+async function replacePhoto(
+  tx: Executor,
+  ctx: ServiceContext,
+  caregiverId: string,
+  photo: { contentType: ImageContentType; data: Buffer },
+): Promise<void> {
+  const org = scopeOf(ctx);
+  const row = await repo.lockCaregiverPhoto(tx, org.id, caregiverId);
+  if (!row) throw notFound();
+  if (!row.hasPhotoConsent) throw fieldError("hasPhotoConsent", "photoConsentRequired");
+  const stored = await storeFile(tx, {
+    organisationId: org.id,
+    contentType: photo.contentType,
+    data: photo.data,
+    createdByUserId: ctx.actor?.userId ?? null,
+  });
+  await repo.updateCaregiver(tx, org.id, caregiverId, { photoFileId: stored.id }, ctx.platform.now());
+  if (row.photoFileId) await deleteFile(tx, org.id, row.photoFileId);
+  await audit(tx, ctx, "photoSaved", caregiverId, {
+    fileId: stored.id,
+    contentType: photo.contentType,
+    byteSize: stored.byteSize,
+    sha256: stored.sha256,
+    replacedFileId: row.photoFileId,
+  });
+}
+
+/**
+ * Deletes a person's photo, if she has one, and audits why. Runs after a change of the consent in the same
+ * transaction, so the lock taken here sees a photo stored by an upload that finished in the meantime.
+ */
+async function removePhoto(
+  tx: Executor,
+  ctx: ServiceContext,
+  caregiverId: string,
+  reason: "removed" | "consentWithdrawn",
+): Promise<void> {
+  const org = scopeOf(ctx);
+  const row = await repo.lockCaregiverPhoto(tx, org.id, caregiverId);
+  if (!row) throw notFound();
+  if (!row.photoFileId) return;
+  await repo.updateCaregiver(tx, org.id, caregiverId, { photoFileId: null }, ctx.platform.now());
+  await deleteFile(tx, org.id, row.photoFileId);
+  await audit(tx, ctx, "photoDeleted", caregiverId, { fileId: row.photoFileId, reason });
+}
+
+/** The stored photo of a person; a missing photo or consent is "not found". */
+async function photoOf(ctx: ServiceContext, row: repo.CaregiverRow): Promise<StoredFile> {
+  if (!row.photoFileId || !row.hasPhotoConsent) throw notFound();
+  const file = await readFile(ctx.platform.db, scopeOf(ctx).id, row.photoFileId);
+  if (!file) throw notFound();
+  return file;
+}
+
+/** A person's photo with its content type. */
+export async function getPhoto(ctx: ServiceContext, id: string): Promise<StoredFile> {
+  return photoOf(ctx, await requireCaregiver(ctx.platform.db, scopeOf(ctx), id));
+}
+
+/**
+ * Stores or replaces a person's photo. Only JPEG, PNG and WebP up to 2 MB, and only with her consent to
+ * photos; otherwise nothing is stored.
+ */
+export async function savePhoto(
+  ctx: ServiceContext,
+  id: string,
+  upload: PhotoUpload,
+): Promise<CaregiverDetail> {
+  const photo = checkPhoto(upload);
+  await ctx.platform.db.transaction((tx) => replacePhoto(tx, ctx, id, photo));
+  return detailAfterChange(ctx, id);
+}
+
+/** Deletes a person's photo; without one there is nothing to do. */
+export async function deletePhoto(ctx: ServiceContext, id: string): Promise<CaregiverDetail> {
+  await ctx.platform.db.transaction((tx) => removePhoto(tx, ctx, id, "removed"));
+  return detailAfterChange(ctx, id);
+}
+
+/** The day-care person's own photo. */
+export async function getMyPhoto(ctx: ServiceContext): Promise<StoredFile> {
+  return photoOf(ctx, await ctx.platform.db.transaction((tx) => ownRecord(tx, ctx)));
+}
+
+/** The day-care person stores or replaces her own photo, under the same rules as the office. */
+export async function saveMyPhoto(ctx: ServiceContext, upload: PhotoUpload): Promise<CaregiverDetail> {
+  const photo = checkPhoto(upload);
+  const id = await ctx.platform.db.transaction(async (tx) => {
+    const own = await ownRecord(tx, ctx);
+    await replacePhoto(tx, ctx, own.id, photo);
+    return own.id;
+  });
+  return detailAfterChange(ctx, id);
+}
+
+/** The day-care person deletes her own photo. */
+export async function deleteMyPhoto(ctx: ServiceContext): Promise<CaregiverDetail> {
+  const id = await ctx.platform.db.transaction(async (tx) => {
+    const own = await ownRecord(tx, ctx);
+    await removePhoto(tx, ctx, own.id, "removed");
+    return own.id;
   });
   return detailAfterChange(ctx, id);
 }

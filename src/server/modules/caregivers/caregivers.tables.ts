@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { CapacitySlot } from "../../../core/caregivers/capacity";
+import { files } from "../../platform/files/files.tables";
 import { users } from "../identity/identity.tables";
 import { organisations } from "../organisations/organisations.tables";
 
@@ -48,6 +49,8 @@ export const caregivers = pgTable(
     ageMaxMonths: integer("age_max_months").notNull().default(36),
     careGroupName: text("care_group_name"),
     hasPhotoConsent: boolean("has_photo_consent").notNull().default(false),
+    /** Her photo, only while she consents: withdrawing the consent deletes it in the same transaction. */
+    photoFileId: uuid("photo_file_id").references(() => files.id, { onDelete: "set null" }),
     status: text("status", { enum: ["active", "paused", "left"] })
       .notNull()
       .default("active"),

@@ -1,10 +1,11 @@
-import { Anchor, Button } from "@mantine/core";
+import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CaregiverDetail } from "../api";
 import { FormDialog } from "./dialog";
 import { Facts, Section } from "./page";
+import { PhotoPanel } from "./photo-panel";
 import { ProfileForm } from "./profile-form";
 
 interface Props {
@@ -15,7 +16,10 @@ interface Props {
   isOwnProfile?: boolean;
 }
 
-/** Contact, place of care and profile in words; editing opens a dialog with the same fields as the new form. */
+/**
+ * Photo, contact, place of care and profile in words; editing opens a dialog with the same fields as the new
+ * form.
+ */
 export function ProfileSection({ orgSlug, detail, canEdit, isOwnProfile = false }: Props) {
   const { t } = useTranslation();
   const [isEditing, setEditing] = useState(false);
@@ -80,6 +84,12 @@ export function ProfileSection({ orgSlug, detail, canEdit, isOwnProfile = false 
         )
       }
     >
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {t("registry.photo.title")}
+        </Text>
+        <PhotoPanel orgSlug={orgSlug} detail={detail} canEdit={canEdit} isOwnProfile={isOwnProfile} />
+      </Stack>
       <Facts items={items} />
       <FormDialog
         opened={isEditing}
