@@ -123,29 +123,34 @@ const caregiverFields = {
 };
 
 export const caregiverInput = z
-  .object({
-    ...caregiverFields,
-    /** Set only when the exact point was placed on the map; otherwise the postal code's centre is used. */
-    location: z
-      .object({ lat: z.number().min(47).max(55.5), lon: z.number().min(5.5).max(15.5) })
-      .nullable()
-      .default(null),
-  })
+  .object(caregiverFields)
   .refine((c) => c.ageMinMonths < c.ageMaxMonths, { message: "v.ageRange", path: ["ageMaxMonths"] });
 export type CaregiverInput = z.infer<typeof caregiverInput>;
 
 /** What a day-care person may change in her own record: everything but the status (licences are separate). */
 export const myProfileInput = z
-  .object({
-    ...caregiverFields,
-    location: z
-      .object({ lat: z.number().min(47).max(55.5), lon: z.number().min(5.5).max(15.5) })
-      .nullable()
-      .default(null),
-  })
+  .object(caregiverFields)
   .omit({ status: true })
   .refine((c) => c.ageMinMonths < c.ageMaxMonths, { message: "v.ageRange", path: ["ageMaxMonths"] });
 export type MyProfileInput = z.infer<typeof myProfileInput>;
+
+/**
+ * How far an exact point may lie from its postal code's centre. On the mainland no postal-code centre is
+ * more than about 18 km from its nearest neighbour (GeoNames table), so a real address lies well within
+ * 30 km of its own centre; further away means a mistyped coordinate or a click in the wrong town.
+ */
+export const locationMaxDistanceKm = 30;
+
+/** A point in Germany (with a margin around its bounding box), in decimal degrees. */
+export const geoPointSchema = z.object({
+  lat: z.number({ error: "v.latitude" }).min(47, "v.latitude").max(55.5, "v.latitude"),
+  lon: z.number({ error: "v.longitude" }).min(5.5, "v.longitude").max(15.5, "v.longitude"),
+});
+
+/** Sets the care address's exact point; null goes back to the postal code's centre. */
+export const locationInput = z.object({ point: geoPointSchema.nullable() });
+export type LocationInput = z.infer<typeof locationInput>;
+export const locationPrecisions = ["postalCode", "manual"] as const;
 
 export const caregiverParams = orgIdParams;
 
@@ -191,9 +196,12 @@ export const caregiverListResponse = z.object({ items: z.array(caregiverListItem
 export const caregiverDetail = z.object({
   id: z.uuid(),
   ...caregiverFields,
+  /** The point placement measures distances from: set by hand ("manual") or the postal code's centre. */
   lat: z.number().nullable(),
   lon: z.number().nullable(),
-  locationPrecision: z.enum(["postalCode", "manual"]).nullable(),
+  locationPrecision: z.enum(locationPrecisions).nullable(),
+  /** The centre of her postal code, for the map's "reset" and the plausibility check shown while editing. */
+  postalCodeCentre: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   hasAccount: z.boolean(),
   /** Whether a photo can be fetched from `…/photo`; never true without consent. */
   hasPhoto: z.boolean(),
@@ -258,10 +266,19 @@ export const csvColumns = [
 ] as const;
 export type CsvColumn = (typeof csvColumns)[number];
 export const importBody = z.object({ csv: z.string().min(1).max(2_000_000), commit: z.boolean() });
+export const importRowError = z.object({
+  column: z.string(),
+  message: z.string(),
+  /** The row is a person already in the registry: who, so that the preview can link to her. */
+  duplicateOf: z.object({ caregiverId: z.uuid(), name: z.string() }).optional(),
+  /** The row repeats an earlier line of the same file. */
+  sameAsLine: z.number().int().optional(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
 export const importReportRow = z.object({
   line: z.number().int(),
   name: z.string(),
-  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  errors: z.array(importRowError),
 });
 export type ImportReportRow = z.infer<typeof importReportRow>;
 export const importResponse = z.object({
@@ -287,9 +304,10 @@ export const publicMapEntry = z.object({
   lat: z.number(),
   lon: z.number(),
 });
-export const publicMapResponse = z.object({
-  entries: z.array(publicMapEntry),
+/** Where map tiles come from and the attributions the tile and postal-code licences require. */
+export const mapTilesResponse = z.object({
   tileUrl: z.string(),
   tileAttribution: z.string(),
   dataAttribution: z.string(),
 });
+export const publicMapResponse = mapTilesResponse.extend({ entries: z.array(publicMapEntry) });

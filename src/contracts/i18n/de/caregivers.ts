@@ -9,6 +9,11 @@ export const caregivers = {
     criminalRecordCheck: "Erweitertes Führungszeugnis",
     other: "Sonstige Qualifikation",
   },
+  /** Problems of an import row that repeats a person (the server translates them into the report). */
+  import: {
+    duplicateInRegistry: "Schon im Register: {{name}}",
+    duplicateInFile: "Dieselbe Person wie in Zeile {{line}}",
+  },
   /** Column headers of the CSV template; the import also accepts the field names (firstName …). */
   csvColumns: {
     firstName: "Vorname",

@@ -11,10 +11,19 @@ export const errors = {
   mfaInvalid: "Der Code stimmt nicht. Bitte versuchen Sie es noch einmal.",
   mfaSetupRequired: "Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Bitte richten Sie sie ein.",
   tokenInvalid: "Der Link ist ungültig, schon benutzt oder abgelaufen.",
+  invitationWithdrawn:
+    "Diese Einladung wurde zurückgezogen und gilt nicht mehr. Wenn Sie trotzdem beitreten möchten, fragen Sie bitte die Person, die Sie eingeladen hat.",
+  invitationReplaced:
+    "Für diese Einladung wurde ein neuer Link verschickt. Dieser Link gilt nicht mehr. Bitte nutzen Sie den Link aus der neuesten E-Mail.",
   emailTaken: "Diese E-Mail-Adresse wird schon verwendet.",
   slugTaken: "Diese Adresse ist schon vergeben.",
-  lastAdmin: "Die letzte Person mit der Rolle Admin kann nicht entfernt werden.",
+  lastAdmin:
+    "Die Organisation braucht mindestens eine Person mit der Rolle Admin. Bitte geben Sie die Rolle zuerst einer anderen Person.",
   importInvalid: "Die Datei enthält Fehler. Es wurde nichts gespeichert.",
+  requestClosed:
+    "Diese Anfrage ist abgeschlossen oder schon so weit, dass sie sich hier nicht mehr ändern lässt. Bitte wenden Sie sich an die Fachberatung.",
+  emailMismatch:
+    "Die Anfrage wurde mit einer anderen E-Mail-Adresse gestellt. Bitte melden Sie sich mit dieser Adresse an.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -45,4 +54,20 @@ export const validation = {
   photoConsentRequired: "Ohne Einwilligung zu Fotos kann kein Foto gespeichert werden.",
   photoType: "Bitte ein Foto als JPEG, PNG oder WebP hochladen.",
   photoTooLarge: "Das Foto ist zu groß (höchstens 2 MB).",
+  time: "Bitte eine Uhrzeit wie 08:30 eingeben.",
+  careTimesEmpty: "Bitte mindestens eine Betreuungszeit angeben.",
+  careTimeOutsideDayCare: "Kindertagespflege ist zwischen 06:00 und 20:00 Uhr möglich.",
+  distance: "Bitte eine ganze Zahl von 1 bis 50 Kilometern eingeben.",
+  needsConsentRequired: "Angaben zu Gesundheit und Förderbedarf speichern wir nur mit Ihrer Einwilligung.",
+  startInPast: "Der Beginn darf nicht in der Vergangenheit liegen.",
+  startTooFar: "Der Beginn liegt mehr als drei Jahre in der Zukunft.",
+  childNotBornAtStart: "Das Kind muss zum gewünschten Beginn schon geboren sein.",
+  childTooOld: "Zum Beginn darf das Kind höchstens 14 Jahre alt sein.",
+  points: "Bitte eine ganze Zahl von 0 bis 100 eingeben.",
+  month: "Bitte einen Monat wie 2027-08 angeben.",
+  criterionFactTaken: "Diese Angabe ist schon ein Kriterium. Bitte dort die Punkte ändern.",
+  latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",
+  longitude: "Bitte einen Längengrad in Deutschland eingeben (zwischen 5,5 und 15,5, z. B. 8,0412).",
+  locationTooFar:
+    "Der Punkt liegt mehr als 30 km vom Mittelpunkt der Postleitzahl entfernt. Bitte prüfen Sie den Punkt oder die Postleitzahl.",
 };

@@ -11,6 +11,10 @@ export const caregivers: typeof de = {
     criminalRecordCheck: "Extended criminal-record certificate",
     other: "Other qualification",
   },
+  import: {
+    duplicateInRegistry: "Already in the registry: {{name}}",
+    duplicateInFile: "Same person as in row {{line}}",
+  },
   csvColumns: {
     firstName: "First name",
     lastName: "Last name",

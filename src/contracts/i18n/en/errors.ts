@@ -13,10 +13,18 @@ export const errors: typeof de = {
   mfaInvalid: "The code is not correct. Please try again.",
   mfaSetupRequired: "Your organisation requires two-factor sign-in. Please set it up.",
   tokenInvalid: "The link is invalid, already used or expired.",
+  invitationWithdrawn:
+    "This invitation has been withdrawn and is no longer valid. If you still want to join, please ask the person who invited you.",
+  invitationReplaced:
+    "A new link has been sent for this invitation. This link is no longer valid. Please use the link from the most recent e-mail.",
   emailTaken: "This e-mail address is already in use.",
   slugTaken: "This address is already taken.",
-  lastAdmin: "The last person with the admin role cannot be removed.",
+  lastAdmin:
+    "The organisation needs at least one person with the admin role. Please give the role to someone else first.",
   importInvalid: "The file has errors. Nothing was saved.",
+  requestClosed:
+    "This request is closed or has got so far that it can no longer be changed here. Please contact the coordinator.",
+  emailMismatch: "The request was made with another e-mail address. Please sign in with that address.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -46,4 +54,20 @@ export const validation: typeof deValidation = {
   photoConsentRequired: "Without consent to photos no photo can be stored.",
   photoType: "Please upload a photo as JPEG, PNG or WebP.",
   photoTooLarge: "The photo is too large (at most 2 MB).",
+  time: "Please enter a time such as 08:30.",
+  careTimesEmpty: "Please give at least one care time.",
+  careTimeOutsideDayCare: "Family day care is possible between 06:00 and 20:00.",
+  distance: "Please enter a whole number from 1 to 50 kilometres.",
+  needsConsentRequired: "We store details of health and support needs only with your consent.",
+  startInPast: "The start cannot be in the past.",
+  startTooFar: "The start is more than three years ahead.",
+  childNotBornAtStart: "The child must be born by the wanted start.",
+  childTooOld: "At the start the child can be at most 14 years old.",
+  points: "Please enter a whole number from 0 to 100.",
+  month: "Please give a month such as 2027-08.",
+  criterionFactTaken: "This is already a criterion. Please change its points there.",
+  latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",
+  longitude: "Please enter a longitude in Germany (between 5.5 and 15.5, e.g. 8.0412).",
+  locationTooFar:
+    "The point lies more than 30 km from the centre of the postal code. Please check the point or the postal code.",
 };

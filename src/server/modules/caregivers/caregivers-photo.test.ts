@@ -238,11 +238,7 @@ describeApi("caregiver photos", (t) => {
     expect((await caregiver.get(`${base}/caregivers/${id}/photo`)).status).toBe(403);
 
     const mine = (await caregiver.get(`${base}/my-profile`)).body;
-    const consented = await caregiver.put(`${base}/my-profile`, {
-      ...mine,
-      hasPhotoConsent: true,
-      location: null,
-    });
+    const consented = await caregiver.put(`${base}/my-profile`, { ...mine, hasPhotoConsent: true });
     expect(consented.status).toBe(200);
     const saved = await upload(caregiver, url, tinyPng());
     expect(saved.status).toBe(200);
@@ -256,11 +252,7 @@ describeApi("caregiver photos", (t) => {
     const removed = await caregiver.delete(url);
     expect(removed.body.hasPhoto).toBe(false);
     expect((await upload(caregiver, url, tinyPng())).status).toBe(200);
-    const withdrawn = await caregiver.put(`${base}/my-profile`, {
-      ...mine,
-      hasPhotoConsent: false,
-      location: null,
-    });
+    const withdrawn = await caregiver.put(`${base}/my-profile`, { ...mine, hasPhotoConsent: false });
     expect(withdrawn.body).toMatchObject({ hasPhotoConsent: false, hasPhoto: false });
     expect((await caregiver.get(url)).status).toBe(404);
     expect(await fileCount(t, org.id)).toBe(0);

@@ -6,6 +6,7 @@ import type { Job } from "../../platform/jobs/scheduler";
 import { markDone } from "../../platform/jobs/scheduler";
 import { composeMail } from "../../platform/mail/mailer";
 import type { Platform } from "../../platform/types";
+import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import * as repo from "./caregivers.repository";
 import { formatGermanDate } from "./csv";
 
@@ -32,8 +33,15 @@ export async function sendDeadlineReminders(platform: Platform): Promise<number>
     if (group) group.push(target);
     else byOrganisation.set(target.organisationId, [target]);
   }
+  const organisations = new Map(
+    (await findOrganisationSummaries(db, [...byOrganisation.keys()])).map((o) => [o.id, o]),
+  );
   let queued = 0;
   for (const [organisationId, people] of byOrganisation) {
+    const organisation = organisations.get(organisationId);
+    // Deleted between the two reads: its people went with it (cascade), so nobody is left to remind.
+    if (!organisation) continue;
+    const rules = organisation.rules;
     // One after the other: inside the job's transaction there is a single connection anyway.
     const licences = await repo.listLatestLicences(db, organisationId);
     const qualifications = await repo.listLatestQualifications(db, organisationId);
@@ -43,7 +51,6 @@ export async function sendDeadlineReminders(platform: Platform): Promise<number>
       qualificationsOf.set(q.caregiverId, [...(qualificationsOf.get(q.caregiverId) ?? []), q]);
     for (const person of people) {
       if (!person.email) continue;
-      const rules = person.statePreset.rules;
       const licence = licenceOf.get(person.id);
       const deadlines = computeDeadlines(
         {
@@ -68,9 +75,9 @@ export async function sendDeadlineReminders(platform: Platform): Promise<number>
             name: `${person.firstName} ${person.lastName}`,
             deadline: t(`deadlines.kinds.${deadline.kind}`),
             dueOn: formatGermanDate(deadline.dueOn),
-            organisation: person.organisationName,
+            organisation: organisation.name,
           },
-          `${platform.env.PUBLIC_URL}/app/${person.organisationSlug}/mein-profil`,
+          `${platform.env.PUBLIC_URL}/app/${organisation.slug}/mein-profil`,
         );
         await platform.mailer.queue(db, { to: person.email, organisationId, ...mail });
         queued++;

@@ -24,4 +24,6 @@ export const caregiversPolicy = definePolicy("caregivers", {
   /** The opt-in map exists only in associations; the entry is the member's own. */
   manageOwnMapEntry: role.of(["member", "board", "caregiver", "admin"], ["association"]),
   readPublicMap: role.public,
+  /** Where the maps of signed-in pages (the care address's exact point) get their tiles. */
+  readMapTiles: role.authenticated,
 });

@@ -1,6 +1,7 @@
 import type { CaregiverDetail, CaregiverListItem, DeadlineDto } from "../../../contracts/caregivers";
 import type { TimelineSegment } from "../../../core/caregivers/capacity";
 import type { Deadline, DeadlineState } from "../../../core/caregivers/deadlines";
+import type { GeoPoint } from "../../../core/geo/geo";
 import type {
   CapacityProfileRow,
   CaregiverRow,
@@ -51,6 +52,7 @@ export function presentDetail(
     qualifications: readonly QualificationRow[];
     deadlines: readonly Deadline[];
     week: readonly TimelineSegment[];
+    postalCodeCentre: GeoPoint | null;
   },
   visibility: Visibility,
 ): CaregiverDetail {
@@ -78,6 +80,9 @@ export function presentDetail(
     lat: row.lat,
     lon: row.lon,
     locationPrecision: row.locationPrecision,
+    postalCodeCentre: related.postalCodeCentre
+      ? { lat: related.postalCodeCentre.lat, lon: related.postalCodeCentre.lon }
+      : null,
     hasAccount: row.userId !== null,
     hasPhoto: row.photoFileId !== null && row.hasPhotoConsent,
     licences: related.licences.map((l) => ({

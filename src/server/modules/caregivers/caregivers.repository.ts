@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client";
-import { organisations } from "../organisations/organisations.tables";
 import { capacityProfiles, caregivers, careLicences, qualifications } from "./caregivers.tables";
 
 export type CaregiverRow = typeof caregivers.$inferSelect;
@@ -301,16 +300,37 @@ export async function listLatestQualifications(
     .orderBy(qualifications.caregiverId, qualifications.kind, desc(qualifications.completedOn));
 }
 
+/** A person of the organisation; with `forUpdate`, locked until the transaction ends. */
 export async function findCaregiver(
   db: Executor,
   organisationId: string,
   id: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<CaregiverRow | null> {
-  const [row] = await db
+  const query = db
     .select()
     .from(caregivers)
     .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.id, id)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
   return row ?? null;
+}
+
+/** What the import compares a file against to find people already in the registry, whatever their status. */
+export async function listDuplicateCandidates(
+  db: Executor,
+  organisationId: string,
+): Promise<Pick<CaregiverRow, "id" | "firstName" | "lastName" | "postalCode" | "email">[]> {
+  return db
+    .select({
+      id: caregivers.id,
+      firstName: caregivers.firstName,
+      lastName: caregivers.lastName,
+      postalCode: caregivers.postalCode,
+      email: caregivers.email,
+    })
+    .from(caregivers)
+    .where(eq(caregivers.organisationId, organisationId))
+    .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id));
 }
 
 /**
@@ -574,11 +594,7 @@ export async function deleteQualification(
   return rows[0] ?? null;
 }
 
-/**
- * Active people with an e-mail address in every organisation, with what a reminder needs of the
- * organisation. The organisations module offers no listing of all tenants, so the job reads the few columns
- * it needs here, in the same query.
- */
+/** Active people with an e-mail address in every organisation, in organisation order (for the reminders). */
 export async function listReminderTargets(db: Executor) {
   return db
     .select({
@@ -587,12 +603,8 @@ export async function listReminderTargets(db: Executor) {
       firstName: caregivers.firstName,
       lastName: caregivers.lastName,
       email: caregivers.email,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
-      statePreset: organisations.statePreset,
     })
     .from(caregivers)
-    .innerJoin(organisations, eq(organisations.id, caregivers.organisationId))
     .where(and(eq(caregivers.status, "active"), isNotNull(caregivers.email)))
     .orderBy(asc(caregivers.organisationId), asc(caregivers.id));
 }

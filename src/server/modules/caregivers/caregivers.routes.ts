@@ -15,6 +15,7 @@ import {
   importResponse,
   licenceInput,
   licenceParams,
+  locationInput,
   myProfileInput,
   photoContentTypes,
   photoMaxBytes,
@@ -117,6 +118,15 @@ export async function caregiversRoutes(base: FastifyInstance) {
       config: { permission: can.manageRegistry },
     },
     async (request) => service.updateCaregiver(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/caregivers/:id/location",
+    {
+      schema: { tags, params: caregiverParams, body: locationInput, response: detail },
+      config: { permission: can.manageRegistry },
+    },
+    async (request) => service.setLocation(contextOf(request, app), request.params.id, request.body),
   );
 
   app.post(
@@ -230,6 +240,15 @@ export async function caregiversRoutes(base: FastifyInstance) {
       config: { permission: can.updateOwnProfile },
     },
     async (request) => service.updateMyProfile(contextOf(request, app), request.body),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/my-profile/location",
+    {
+      schema: { tags, params: orgParams, body: locationInput, response: detail },
+      config: { permission: can.updateOwnProfile },
+    },
+    async (request) => service.setMyLocation(contextOf(request, app), request.body),
   );
 
   app.get(

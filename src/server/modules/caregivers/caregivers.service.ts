@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 import {
   type CaregiverDetail,
@@ -11,9 +12,12 @@ import {
   type deadlineBoardQuery,
   type deadlineBoardResponse,
   type ImportReportRow,
+  type ImportRowError,
   type importBody,
   type importResponse,
+  type LocationInput,
   type licenceInput,
+  locationMaxDistanceKm,
   type MyProfileInput,
   photoMaxBytes,
   type qualificationInput,
@@ -33,6 +37,7 @@ import {
   type QualificationRecord,
   summariseDeadlines,
 } from "../../../core/caregivers/deadlines";
+import { type GeoPoint, haversineKm, roundCoordinate } from "../../../core/geo/geo";
 import type { StateRules } from "../../../core/organisations/presets";
 import { addYears, daysBetween, todayIso } from "../../../core/shared/dates";
 import { writeAudit } from "../../platform/audit/audit";
@@ -47,7 +52,7 @@ import {
   type StoredFile,
   storeFile,
 } from "../../platform/files/files";
-import { findPostalCode, geocodeAddress } from "../../platform/geo/postal-codes";
+import { findPostalCode } from "../../platform/geo/postal-codes";
 import { translator } from "../../platform/i18n";
 import { hasPermission } from "../../platform/policy";
 import type { Platform, ServiceContext } from "../../platform/types";
@@ -57,6 +62,8 @@ import * as repo from "./caregivers.repository";
 import {
   cellsByColumn,
   checkImportRow,
+  type DuplicateProblem,
+  findDuplicates,
   formatCsv,
   formatGermanDate,
   joinLanguages,
@@ -119,26 +126,42 @@ async function audit(
   });
 }
 
-/**
- * The care address's point: a point set by hand on the map wins, otherwise the postal code's centre. The
- * postal code must be known either way, because placement searches by distance from it.
- */
-function locate(
-  input: Pick<CaregiverInput, "postalCode" | "town" | "location">,
-  prefix: string,
-  problems: Problem[],
-): Pick<repo.CaregiverValues, "lat" | "lon" | "locationPrecision"> {
-  const point = findPostalCode(input.postalCode) ? geocodeAddress(input) : null;
-  if (!point) {
-    problems.push({ path: `${prefix}postalCode`, key: "postalCodeUnknown" });
-    return { lat: null, lon: null, locationPrecision: null };
-  }
-  if (input.location)
-    return { lat: input.location.lat, lon: input.location.lon, locationPrecision: "manual" };
-  return { lat: point.lat, lon: point.lon, locationPrecision: "postalCode" };
+/** The centre of a known postal code; placement measures distances from it, so an unknown one is refused. */
+function centreOf(postalCode: string, prefix: string, problems: Problem[]): GeoPoint | null {
+  const entry = findPostalCode(postalCode);
+  if (!entry) problems.push({ path: `${prefix}postalCode`, key: "postalCodeUnknown" });
+  return entry ? { lat: entry.lat, lon: entry.lon } : null;
 }
 
-function profileValues(input: MyProfileInput, prefix: string, problems: Problem[]): repo.CaregiverValues {
+type LocationValues = Pick<repo.CaregiverValues, "lat" | "lon" | "locationPrecision">;
+
+function normaliseStreet(street: string | null | undefined): string {
+  return (street ?? "").trim().replace(/\s+/g, " ").toLocaleLowerCase("de");
+}
+
+/**
+ * The care address's point after the profile was saved. An exact point set by hand stays while street and
+ * postal code stay the same; a new address starts again from its postal code's centre, since the old exact
+ * point would place her where she no longer cares for children.
+ */
+function locationAfterEdit(
+  before: Pick<repo.CaregiverRow, "street" | "postalCode" | "lat" | "lon" | "locationPrecision"> | null,
+  after: { street?: string | null; postalCode: string },
+  centre: GeoPoint | null,
+): LocationValues {
+  const isSameAddress =
+    before !== null &&
+    before.postalCode === after.postalCode &&
+    normaliseStreet(before.street) === normaliseStreet(after.street);
+  if (isSameAddress && before.locationPrecision === "manual" && before.lat !== null && before.lon !== null)
+    return { lat: before.lat, lon: before.lon, locationPrecision: "manual" };
+  if (!centre) return { lat: null, lon: null, locationPrecision: null };
+  return { lat: centre.lat, lon: centre.lon, locationPrecision: "postalCode" };
+}
+
+type ProfileValues = Omit<repo.CaregiverValues, keyof LocationValues>;
+
+function profileValues(input: MyProfileInput): ProfileValues {
   return {
     firstName: input.firstName,
     lastName: input.lastName,
@@ -158,7 +181,6 @@ function profileValues(input: MyProfileInput, prefix: string, problems: Problem[
     ageMaxMonths: input.ageMaxMonths,
     careGroupName: input.careGroupName || null,
     hasPhotoConsent: input.hasPhotoConsent,
-    ...locate(input, prefix, problems),
   };
 }
 
@@ -257,7 +279,19 @@ async function loadDetail(ctx: ServiceContext, row: repo.CaregiverRow): Promise<
     [],
     today,
   );
-  return presentDetail(row, { licences, profiles, qualifications, deadlines, week }, visibilityOf(ctx));
+  const centre = findPostalCode(row.postalCode);
+  return presentDetail(
+    row,
+    {
+      licences,
+      profiles,
+      qualifications,
+      deadlines,
+      week,
+      postalCodeCentre: centre ? { lat: centre.lat, lon: centre.lon } : null,
+    },
+    visibilityOf(ctx),
+  );
 }
 
 async function requireCaregiver(
@@ -266,6 +300,16 @@ async function requireCaregiver(
   id: string,
 ): Promise<repo.CaregiverRow> {
   const row = await repo.findCaregiver(db, org.id, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * A person, locked until the transaction ends: a change of her address and a change of her exact point
+ * running side by side must not leave the point of one address at the other.
+ */
+async function lockCaregiver(tx: Executor, org: OrganisationScope, id: string): Promise<repo.CaregiverRow> {
+  const row = await repo.findCaregiver(tx, org.id, id, { forUpdate: true });
   if (!row) throw notFound();
   return row;
 }
@@ -318,10 +362,9 @@ export async function createCaregiver(
   const org = scopeOf(ctx);
   const rules = org.rules;
   const problems: Problem[] = [];
-  const values = {
-    ...profileValues(input.caregiver, "caregiver.", problems),
-    status: input.caregiver.status,
-  };
+  const base = profileValues(input.caregiver);
+  const centre = centreOf(base.postalCode, "caregiver.", problems);
+  const values = { ...base, ...locationAfterEdit(null, base, centre), status: input.caregiver.status };
   const licence = input.licence ? licenceValues(input.licence, rules, "licence.", problems) : null;
   if (input.capacity) {
     const limit = licence?.maxChildren ?? rules.maxChildrenAtOnce;
@@ -359,10 +402,12 @@ export async function updateCaregiver(
 ): Promise<CaregiverDetail> {
   const org = scopeOf(ctx);
   const problems: Problem[] = [];
-  const values = { ...profileValues(input, "", problems), status: input.status };
+  const base = { ...profileValues(input), status: input.status };
+  const centre = centreOf(base.postalCode, "", problems);
   rejectIfAny(problems);
   await ctx.platform.db.transaction(async (tx) => {
-    const before = await requireCaregiver(tx, org, id);
+    const before = await lockCaregiver(tx, org, id);
+    const values = { ...base, ...locationAfterEdit(before, base, centre) };
     await repo.updateCaregiver(tx, org.id, id, values, ctx.platform.now());
     await audit(tx, ctx, "updated", id, { fields: changedFields(before, values) });
     if (!values.hasPhotoConsent) await removePhoto(tx, ctx, id, "consentWithdrawn");
@@ -534,14 +579,69 @@ export async function getMyProfile(ctx: ServiceContext): Promise<CaregiverDetail
 /** The day-care person updates her own contact and profile fields; status and licences stay with the office. */
 export async function updateMyProfile(ctx: ServiceContext, input: MyProfileInput): Promise<CaregiverDetail> {
   const problems: Problem[] = [];
-  const values = profileValues(input, "", problems);
+  const base = profileValues(input);
+  const centre = centreOf(base.postalCode, "", problems);
   rejectIfAny(problems);
   const id = await ctx.platform.db.transaction(async (tx) => {
-    const before = await ownRecord(tx, ctx);
+    const before = await lockCaregiver(tx, scopeOf(ctx), (await ownRecord(tx, ctx)).id);
+    const values = { ...base, ...locationAfterEdit(before, base, centre) };
     await repo.updateCaregiver(tx, scopeOf(ctx).id, before.id, values, ctx.platform.now());
     await audit(tx, ctx, "ownProfileUpdated", before.id, { fields: changedFields(before, values) });
     if (!values.hasPhotoConsent) await removePhoto(tx, ctx, before.id, "consentWithdrawn");
     return before.id;
+  });
+  return detailAfterChange(ctx, id);
+}
+
+// Six decimals are about 10 cm: finer than any map click, and no float noise in what is stored.
+const COORDINATE_DECIMALS = 6;
+
+/**
+ * Sets the exact point of a person's care address, or with null puts it back on her postal code's centre.
+ * An exact point must lie within `locationMaxDistanceKm` of that centre. The audit names the kind of point,
+ * never the coordinates: more roles read the audit log than the registry.
+ */
+async function placeCaregiver(
+  tx: Executor,
+  ctx: ServiceContext,
+  id: string,
+  input: LocationInput,
+): Promise<void> {
+  const org = scopeOf(ctx);
+  const row = await lockCaregiver(tx, org, id);
+  const centre = findPostalCode(row.postalCode);
+  if (!centre) throw fieldError("postalCode", "postalCodeUnknown");
+  if (input.point && haversineKm(centre, input.point) > locationMaxDistanceKm)
+    throw fieldError("point", "locationTooFar");
+  const values: LocationValues = input.point
+    ? {
+        lat: roundCoordinate(input.point.lat, COORDINATE_DECIMALS),
+        lon: roundCoordinate(input.point.lon, COORDINATE_DECIMALS),
+        locationPrecision: "manual",
+      }
+    : { lat: centre.lat, lon: centre.lon, locationPrecision: "postalCode" };
+  await repo.updateCaregiver(tx, org.id, id, values, ctx.platform.now());
+  await audit(tx, ctx, input.point ? "locationSet" : "locationReset", id, {
+    precision: values.locationPrecision,
+  });
+}
+
+/** The office sets or resets the exact point of a person's care address. */
+export async function setLocation(
+  ctx: ServiceContext,
+  id: string,
+  input: LocationInput,
+): Promise<CaregiverDetail> {
+  await ctx.platform.db.transaction((tx) => placeCaregiver(tx, ctx, id, input));
+  return detailAfterChange(ctx, id);
+}
+
+/** The day-care person sets or resets the exact point of her own care address. */
+export async function setMyLocation(ctx: ServiceContext, input: LocationInput): Promise<CaregiverDetail> {
+  const id = await ctx.platform.db.transaction(async (tx) => {
+    const own = await ownRecord(tx, ctx);
+    await placeCaregiver(tx, ctx, own.id, input);
+    return own.id;
   });
   return detailAfterChange(ctx, id);
 }
@@ -785,10 +885,28 @@ export async function exportCsv(ctx: ServiceContext): Promise<{ filename: string
   };
 }
 
+function presentDuplicate(problem: DuplicateProblem, t: TFunction): ImportRowError {
+  if (problem.existing) {
+    const name = `${problem.existing.firstName} ${problem.existing.lastName}`;
+    return {
+      column: problem.column,
+      message: t("caregivers.import.duplicateInRegistry", { name }),
+      duplicateOf: { caregiverId: problem.existing.id, name },
+    };
+  }
+  return {
+    column: problem.column,
+    message: t("caregivers.import.duplicateInFile", { line: problem.sameAsLine }),
+    sameAsLine: problem.sameAsLine,
+  };
+}
+
 /**
  * Checks a CSV file row by row and, when asked to and every row is valid, registers everyone in one
  * transaction (person, licence, qualifications). A file with any invalid row writes nothing: a partial
- * import would leave the office to find out which half got in.
+ * import would leave the office to find out which half got in. A row naming someone already in the
+ * registry, or someone an earlier row names, is invalid too: importing her twice would split her licences,
+ * deadlines and placements over two records.
  */
 export async function importCsv(
   ctx: ServiceContext,
@@ -803,10 +921,14 @@ export async function importCsv(
     const cells = cellsByColumn(columns, record.cells);
     return { line: record.line, cells, ...checkImportRow(cells, rules) };
   });
+  const duplicates = findDuplicates(checked, await repo.listDuplicateCandidates(ctx.platform.db, org.id));
   const rows: ImportReportRow[] = checked.map((row) => ({
     line: row.line,
     name: `${row.cells.firstName ?? ""} ${row.cells.lastName ?? ""}`.trim(),
-    errors: row.errors.map((e) => ({ column: e.column, message: t(`validation.${e.key}`) })),
+    errors: [
+      ...row.errors.map((e) => ({ column: e.column, message: t(`validation.${e.key}`) })),
+      ...(duplicates.get(row.line) ?? []).map((problem) => presentDuplicate(problem, t)),
+    ],
   }));
   const errorCount = rows.filter((row) => row.errors.length > 0).length;
   const report = { rows, validCount: rows.length - errorCount, errorCount, imported: 0 };

@@ -180,13 +180,11 @@ describeApi(
       expect(tooLong.body.error.fields[0].path).toBe("licence.validTo");
     });
 
-    it("keeps a manual location and edits licences, profiles and qualifications", async () => {
+    it("edits licences, profiles and qualifications", async () => {
       const { base, coordinator } = await office();
-      const created = await coordinator.post(`${base}/caregivers`, {
-        caregiver: person({ location: { lat: 51.7601, lon: 8.0402 } }),
-      });
-      expect(created.body).toMatchObject({ lat: 51.7601, lon: 8.0402, locationPrecision: "manual" });
+      const created = await coordinator.post(`${base}/caregivers`, { caregiver: person() });
       const id = created.body.id;
+      await coordinator.put(`${base}/caregivers/${id}/location`, { point: { lat: 51.7601, lon: 8.0402 } });
 
       const added = await coordinator.post(`${base}/caregivers/${id}/licences`, licence({ maxChildren: 3 }));
       expect(added.status).toBe(201);
@@ -257,10 +255,10 @@ describeApi(
       expect(licenceGone.body.licences).toEqual([]);
       expect((await coordinator.delete(`${base}/caregivers/${id}/licences/${licenceId}`)).status).toBe(404);
 
-      const changed = await coordinator.put(`${base}/caregivers/${id}`, {
-        ...person({ status: "paused", town: "Beckum-Neubeckum" }),
-        location: null,
-      });
+      const changed = await coordinator.put(
+        `${base}/caregivers/${id}`,
+        person({ status: "paused", town: "Beckum-Neubeckum", street: "Neuer Weg 1" }),
+      );
       expect(changed.body).toMatchObject({ status: "paused", locationPrecision: "postalCode" });
 
       expect(await auditActions(t, id)).toEqual(
@@ -281,7 +279,7 @@ describeApi(
         .from(auditEvents)
         .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "caregivers.updated")));
       expect(update?.details).toEqual({
-        fields: expect.arrayContaining(["town", "status", "lat", "lon", "locationPrecision"]),
+        fields: expect.arrayContaining(["street", "town", "status", "lat", "lon", "locationPrecision"]),
       });
     });
 
@@ -623,6 +621,80 @@ describeApi(
       expect(done.status).toBe(200);
       expect(done.body.imported).toBe(3);
       expect((await coordinator.get(`${base}/caregivers`)).body.total).toBe(3);
+    });
+
+    it("refuses an import that repeats people of the registry or of the file itself", async () => {
+      const { base, coordinator } = await office();
+      const anna = await coordinator.post(`${base}/caregivers`, {
+        caregiver: person({ email: "anna.albers@example.org" }),
+      });
+      const berta = await coordinator.post(`${base}/caregivers`, {
+        caregiver: person({ firstName: "Berta", lastName: "Bald", status: "left" }),
+      });
+      const csv = [
+        "Vorname;Nachname;E-Mail;PLZ;Ort",
+        "Zoe;Zander;Anna.Albers@example.org ;59269;Beckum",
+        " berta ;BALD;;59269;Beckum",
+        "Carla;Clausen;carla@example.org;59269;Beckum",
+        "Dora;Dahl;;59269;Beckum",
+        "Carla;Clausen;;59269;Beckum",
+      ].join("\r\n");
+      const preview = await coordinator.post(`${base}/caregivers/import`, { csv, commit: false });
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ validCount: 2, errorCount: 3 });
+      const errorsOf = (line: number) =>
+        preview.body.rows.find((r: { line: number }) => r.line === line).errors;
+      expect(errorsOf(2)).toEqual([
+        {
+          column: "email",
+          message: "Schon im Register: Anna Albers",
+          duplicateOf: { caregiverId: anna.body.id, name: "Anna Albers" },
+        },
+      ]);
+      // Someone who left is still in the registry: she comes back by changing her status, not as a copy.
+      expect(errorsOf(3)).toEqual([
+        {
+          column: "lastName",
+          message: "Schon im Register: Berta Bald",
+          duplicateOf: { caregiverId: berta.body.id, name: "Berta Bald" },
+        },
+      ]);
+      expect(errorsOf(4)).toEqual([]);
+      expect(errorsOf(6)).toEqual([
+        { column: "lastName", message: "Dieselbe Person wie in Zeile 4", sameAsLine: 4 },
+      ]);
+
+      const refused = await coordinator.post(`${base}/caregivers/import`, { csv, commit: true });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe("importInvalid");
+      expect((await coordinator.get(`${base}/caregivers`)).body.total).toBe(2);
+
+      const english = await coordinator.request(
+        "POST",
+        `${base}/caregivers/import`,
+        { csv, commit: false },
+        { "accept-language": "en" },
+      );
+      expect(english.body.rows[0].errors[0].message).toBe("Already in the registry: Anna Albers");
+      expect(english.body.rows[4].errors[0].message).toBe("Same person as in row 4");
+
+      // Another organisation's registry does not count.
+      const other = await office();
+      const elsewhere = await other.coordinator.post(`${other.base}/caregivers/import`, {
+        csv,
+        commit: false,
+      });
+      expect(elsewhere.body).toMatchObject({ validCount: 4, errorCount: 1 });
+
+      const fixed = csv
+        .split("\r\n")
+        .filter((_line, index) => ![1, 2, 5].includes(index))
+        .join("\r\n");
+      const done = await coordinator.post(`${base}/caregivers/import`, { csv: fixed, commit: true });
+      expect(done.status).toBe(200);
+      expect(done.body.imported).toBe(2);
+      const again = await coordinator.post(`${base}/caregivers/import`, { csv: fixed, commit: false });
+      expect(again.body).toMatchObject({ validCount: 0, errorCount: 2 });
     });
 
     it("mails each reminder stage once and the next stage when it is due", async () => {

@@ -242,6 +242,83 @@ export function joinLanguages(languages: readonly string[]): string {
   return languages.join(", ");
 }
 
+/** A person already in the registry, as far as the duplicate check needs her. */
+export interface DuplicateCandidate {
+  id: string;
+  firstName: string;
+  lastName: string;
+  postalCode: string;
+  email: string | null;
+}
+
+/** A row that repeats someone: a person of the registry, or an earlier line of the same file. */
+export type DuplicateProblem = { column: "email" | "lastName" } & (
+  | { existing: DuplicateCandidate; sameAsLine?: undefined }
+  | { existing?: undefined; sameAsLine: number }
+);
+
+/** Trimmed, inner spaces collapsed, case folded, and one Unicode form, so that Excel's spellings compare equal. */
+function comparable(text: string | null | undefined): string {
+  return (text ?? "").normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("de");
+}
+
+function emailKey(email: string | null | undefined): string | null {
+  return comparable(email) || null;
+}
+
+function nameKey(person: { firstName?: string; lastName?: string; postalCode?: string }): string | null {
+  const parts = [person.firstName, person.lastName, person.postalCode].map(comparable);
+  // The unit separator cannot occur in a cell, so "Anna|Lena" and "Anna Lena|" never collide.
+  return parts.every(Boolean) ? parts.join("\u001f") : null;
+}
+
+/**
+ * The duplicates among the rows of an import, by line: the same e-mail address, or the same first name,
+ * last name and postal code (case-insensitive, trimmed), as a person of the registry or an earlier row.
+ * The first row of a repeated pair stays valid, so the preview points at the one to delete.
+ */
+export function findDuplicates(
+  rows: readonly { line: number; cells: Partial<Record<CsvColumn, string>> }[],
+  registry: readonly DuplicateCandidate[],
+): Map<number, DuplicateProblem[]> {
+  const registryByEmail = new Map<string, DuplicateCandidate>();
+  const registryByName = new Map<string, DuplicateCandidate>();
+  for (const person of registry) {
+    const email = emailKey(person.email);
+    const name = nameKey(person);
+    if (email && !registryByEmail.has(email)) registryByEmail.set(email, person);
+    if (name && !registryByName.has(name)) registryByName.set(name, person);
+  }
+  const fileByEmail = new Map<string, number>();
+  const fileByName = new Map<string, number>();
+  const problems = new Map<number, DuplicateProblem[]>();
+  for (const { line, cells } of rows) {
+    const email = emailKey(cells.email);
+    const name = nameKey(cells);
+    const found: DuplicateProblem[] = [];
+    const inRegistry = [
+      { column: "email" as const, person: email ? registryByEmail.get(email) : undefined },
+      { column: "lastName" as const, person: name ? registryByName.get(name) : undefined },
+    ];
+    for (const { column, person } of inRegistry) {
+      if (person && !found.some((p) => p.existing?.id === person.id))
+        found.push({ column, existing: person });
+    }
+    const inFile = [
+      { column: "email" as const, earlier: email ? fileByEmail.get(email) : undefined },
+      { column: "lastName" as const, earlier: name ? fileByName.get(name) : undefined },
+    ];
+    for (const { column, earlier } of inFile) {
+      if (earlier !== undefined && !found.some((p) => p.sameAsLine === earlier))
+        found.push({ column, sameAsLine: earlier });
+    }
+    if (email && !fileByEmail.has(email)) fileByEmail.set(email, line);
+    if (name && !fileByName.has(name)) fileByName.set(name, line);
+    if (found.length > 0) problems.set(line, found);
+  }
+  return problems;
+}
+
 /** Reads cells by column from a record, given the mapped header. */
 export function cellsByColumn(columns: readonly (CsvColumn | null)[], cells: readonly string[]) {
   const result: Partial<Record<CsvColumn, string>> = {};

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client";
-import { memberships } from "../organisations/organisations.tables";
+import { isActiveMember } from "../organisations/organisations.queries";
 import { mapEntries } from "./caregivers.tables";
 
 export type MapEntryRow = typeof mapEntries.$inferSelect;
@@ -55,8 +55,7 @@ export async function deleteMapEntry(
 
 /**
  * The public map's entries. Only current members count: someone who left the association disappears from
- * the map at once, even before anyone tidies up her entry. (The organisations module has no service call
- * for this filter, so the membership table is joined here.)
+ * the map at once, even before anyone tidies up her entry.
  */
 export async function listPublicMapEntries(db: Executor, organisationId: string) {
   return db
@@ -69,14 +68,11 @@ export async function listPublicMapEntries(db: Executor, organisationId: string)
       lon: mapEntries.lon,
     })
     .from(mapEntries)
-    .innerJoin(
-      memberships,
+    .where(
       and(
-        eq(memberships.organisationId, mapEntries.organisationId),
-        eq(memberships.userId, mapEntries.userId),
-        eq(memberships.status, "active"),
+        eq(mapEntries.organisationId, organisationId),
+        isActiveMember(mapEntries.organisationId, mapEntries.userId),
       ),
     )
-    .where(eq(mapEntries.organisationId, organisationId))
     .orderBy(asc(mapEntries.displayName), asc(mapEntries.id));
 }

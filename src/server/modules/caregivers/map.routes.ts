@@ -1,12 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { mapEntryInput, myMapEntry, publicMapResponse } from "../../../contracts/caregivers";
+import {
+  mapEntryInput,
+  mapTilesResponse,
+  myMapEntry,
+  publicMapResponse,
+} from "../../../contracts/caregivers";
 import { okResponse, orgParams } from "../../../contracts/common";
 import { contextOf } from "../../platform/authorize";
 import { caregiversPolicy as can } from "./caregivers.policy";
 import * as service from "./map.service";
 
-/** The association's opt-in members' map: the member's own entry and the public map. */
+/** The association's opt-in members' map (the member's own entry and the public map) and the tile source. */
 export async function mapRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ["map"];
@@ -48,5 +53,14 @@ export async function mapRoutes(base: FastifyInstance) {
       config: { permission: can.readPublicMap },
     },
     async (request) => service.getPublicMap(contextOf(request, app)),
+  );
+
+  app.get(
+    "/api/map-tiles",
+    {
+      schema: { tags, response: { 200: mapTilesResponse } },
+      config: { permission: can.readMapTiles },
+    },
+    async () => service.getMapTiles(app.platform),
   );
 }

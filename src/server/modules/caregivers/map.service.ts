@@ -1,12 +1,17 @@
 import type { z } from "zod";
-import type { mapEntryInput, myMapEntry, publicMapResponse } from "../../../contracts/caregivers";
+import type {
+  mapEntryInput,
+  mapTilesResponse,
+  myMapEntry,
+  publicMapResponse,
+} from "../../../contracts/caregivers";
 import { fuzzPoint, roundCoordinate } from "../../../core/geo/geo";
 import { writeAudit } from "../../platform/audit/audit";
 import type { Actor, OrganisationScope } from "../../platform/auth";
 import { keyedUnitValues } from "../../platform/crypto";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import { GEO_ATTRIBUTION, geocodeAddress } from "../../platform/geo/postal-codes";
-import type { ServiceContext } from "../../platform/types";
+import type { Platform, ServiceContext } from "../../platform/types";
 import * as repo from "./map.repository";
 
 type MapEntryInput = z.infer<typeof mapEntryInput>;
@@ -105,11 +110,17 @@ export async function deleteMyMapEntry(ctx: ServiceContext): Promise<void> {
 export async function getPublicMap(ctx: ServiceContext): Promise<z.infer<typeof publicMapResponse>> {
   const org = ctx.organisation;
   if (org?.kind !== "association") throw notFound();
-  const { env, db } = ctx.platform;
   return {
-    entries: await repo.listPublicMapEntries(db, org.id),
-    tileUrl: env.MAP_TILE_URL,
-    tileAttribution: env.MAP_TILE_ATTRIBUTION,
+    entries: await repo.listPublicMapEntries(ctx.platform.db, org.id),
+    ...getMapTiles(ctx.platform),
+  };
+}
+
+/** The configured tile server with its attribution, and the postal-code data's attribution. */
+export function getMapTiles(platform: Platform): z.infer<typeof mapTilesResponse> {
+  return {
+    tileUrl: platform.env.MAP_TILE_URL,
+    tileAttribution: platform.env.MAP_TILE_ATTRIBUTION,
     dataAttribution: GEO_ATTRIBUTION,
   };
 }

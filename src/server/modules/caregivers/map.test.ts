@@ -4,6 +4,7 @@ import { describeApi } from "../../../../test/support/test-app";
 import { haversineKm } from "../../../core/geo/geo";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { findPostalCode, GEO_ATTRIBUTION } from "../../platform/geo/postal-codes";
+import { findMembershipOfUser, updateMembership } from "../organisations/organisations.repository";
 
 const entry = {
   displayName: "Tagesmama Sonnenschein",
@@ -72,6 +73,24 @@ describeApi("members' map", (t) => {
     expect(audits.map((a) => a.action)).toEqual(
       expect.arrayContaining(["caregivers.mapEntrySaved", "caregivers.mapEntryDeleted"]),
     );
+  });
+
+  it("drops a member who left the association from the public map at once", async () => {
+    const association = await t.createOrganisation({ kind: "association" });
+    const staying = await t.member(association, ["member"]);
+    const leaving = await t.member(association, ["member"]);
+    await staying.put(`/api/orgs/${association.slug}/map/me`, { ...entry, displayName: "Bleibt" });
+    await leaving.put(`/api/orgs/${association.slug}/map/me`, { ...entry, displayName: "Geht" });
+    const names = async () =>
+      (await t.anonymous().get(`/api/public/orgs/${association.slug}/map`)).body.entries.map(
+        (e: { displayName: string }) => e.displayName,
+      );
+    expect(await names()).toEqual(["Bleibt", "Geht"]);
+
+    const membership = await findMembershipOfUser(t.app.platform.db, association.id, leaving.userId);
+    if (!membership) throw new Error("membership missing");
+    await updateMembership(t.app.platform.db, association.id, membership.id, { status: "left" });
+    expect(await names()).toEqual(["Bleibt"]);
   });
 
   it("refuses an unknown postal code", async () => {

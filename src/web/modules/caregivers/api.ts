@@ -5,6 +5,7 @@ import type {
   caregiverListResponse,
   deadlineBoardResponse,
   importResponse,
+  mapTilesResponse,
   myMapEntry,
   publicMapResponse,
 } from "../../../contracts/caregivers";
@@ -19,6 +20,7 @@ export type DeadlineBoardItem = DeadlineBoard["items"][number];
 export type ImportResult = z.infer<typeof importResponse>;
 export type MyMapEntry = z.infer<typeof myMapEntry>;
 export type PublicMap = z.infer<typeof publicMapResponse>;
+export type MapTiles = z.infer<typeof mapTilesResponse>;
 export type PublicMapEntry = PublicMap["entries"][number];
 
 export interface ListParams {
@@ -47,6 +49,7 @@ export const caregiverKeys = {
   rules: (slug: string) => ["caregivers", slug, "rules"] as const,
   myMap: (slug: string) => ["caregivers", slug, "map-me"] as const,
   publicMap: (slug: string) => ["public-map", slug] as const,
+  mapTiles: () => ["map-tiles"] as const,
 };
 
 function searchString(params: Record<string, string | number>): string {
@@ -115,6 +118,15 @@ export function usePublicMap(slug: string) {
     queryKey: caregiverKeys.publicMap(slug),
     queryFn: () => get<PublicMap>(`/api/public/orgs/${encodeURIComponent(slug)}/map`),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The tile server of the signed-in maps; it only changes with the server's configuration. */
+export function useMapTiles() {
+  return useQuery({
+    queryKey: caregiverKeys.mapTiles(),
+    queryFn: () => get<MapTiles>("/api/map-tiles"),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

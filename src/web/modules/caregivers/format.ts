@@ -51,3 +51,27 @@ export function emptyToNull(value: string): string | null {
 export function isSafeContactUrl(url: string | null): url is string {
   return Boolean(url && /^(https?:\/\/|mailto:|tel:)/i.test(url));
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with the language's decimal separator and exactly `digits` places ("51,75430" in German). */
+export function formatNumber(value: number, language: string, digits: number): string {
+  const locale = language.startsWith("de") ? "de-DE" : "en-GB";
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** A decimal typed with a comma or a dot ("51,7543", "51.7543"); NaN for anything else. */
+export function parseDecimal(text: string): number {
+  const value = text.trim().replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+}

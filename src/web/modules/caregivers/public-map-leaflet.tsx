@@ -1,31 +1,11 @@
-import "leaflet/dist/leaflet.css";
 import { Anchor, Box, Stack, Text } from "@mantine/core";
 import L from "leaflet";
-import markerIconUrl from "leaflet/dist/images/marker-icon.png";
-import markerIconRetinaUrl from "leaflet/dist/images/marker-icon-2x.png";
-import markerShadowUrl from "leaflet/dist/images/marker-shadow.png";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { MapContainer, Marker, Popup, TileLayer } from "react-leaflet";
 import type { PublicMap } from "./api";
 import { isSafeContactUrl } from "./format";
-
-// Leaflet finds its marker images through a CSS path that Vite's hashed file names break; give it the
-// bundled files directly.
-L.Icon.Default.mergeOptions({
-  iconUrl: markerIconUrl,
-  iconRetinaUrl: markerIconRetinaUrl,
-  shadowUrl: markerShadowUrl,
-});
-const markerIcon = new L.Icon({
-  iconUrl: markerIconUrl,
-  iconRetinaUrl: markerIconRetinaUrl,
-  shadowUrl: markerShadowUrl,
-  iconSize: [25, 41],
-  iconAnchor: [12, 41],
-  popupAnchor: [1, -34],
-  shadowSize: [41, 41],
-});
+import { germanyView, markerIcon, useTileFailureEvents } from "./leaflet-base";
 
 interface Props {
   map: PublicMap;
@@ -36,29 +16,11 @@ interface Props {
 /** The Leaflet map of the association's opt-in entries; loaded lazily so public pages stay small. */
 export default function PublicMapLeaflet({ map, onTilesFailed }: Props) {
   const { t } = useTranslation();
-  const loaded = useRef(0);
-  const failed = useRef(0);
-  const hasReported = useRef(false);
   const bounds = useMemo(() => {
     if (map.entries.length === 0) return null;
     return L.latLngBounds(map.entries.map((e) => [e.lat, e.lon] as [number, number])).pad(0.2);
   }, [map.entries]);
-
-  const tileEvents = useMemo(
-    () => ({
-      tileload: () => {
-        loaded.current++;
-      },
-      tileerror: () => {
-        failed.current++;
-        if (loaded.current === 0 && failed.current >= 4 && !hasReported.current) {
-          hasReported.current = true;
-          onTilesFailed();
-        }
-      },
-    }),
-    [onTilesFailed],
-  );
+  const tileEvents = useTileFailureEvents(onTilesFailed);
 
   return (
     <Box
@@ -68,7 +30,7 @@ export default function PublicMapLeaflet({ map, onTilesFailed }: Props) {
       data-testid="public-map"
     >
       <MapContainer
-        {...(bounds ? { bounds, boundsOptions: { maxZoom: 12 } } : { center: [51.2, 10.4], zoom: 6 })}
+        {...(bounds ? { bounds, boundsOptions: { maxZoom: 12 } } : germanyView)}
         scrollWheelZoom={false}
         style={{ height: "100%", width: "100%" }}
       >

@@ -1,24 +1,14 @@
 import { Anchor, Box, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconMapPin } from "@tabler/icons-react";
-import { Component, lazy, type ReactNode, Suspense, useCallback, useId, useState } from "react";
+import { lazy, Suspense, useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PublicMapEntry, usePublicMap } from "./api";
 import { Notice } from "./components/form-alert";
+import { MapBoundary } from "./components/map-boundary";
 import { isSafeContactUrl } from "./format";
 
 // Leaflet and its styles load only when an association's page actually shows a map.
 const PublicMapLeaflet = lazy(() => import("./public-map-leaflet"));
-
-/** Keeps the page working when the map part fails to load or render: the list below still shows everyone. */
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { hasFailed: boolean }> {
-  override state = { hasFailed: false };
-  static getDerivedStateFromError() {
-    return { hasFailed: true };
-  }
-  override render() {
-    return this.state.hasFailed ? this.props.fallback : this.props.children;
-  }
-}
 
 function groupByTown(entries: PublicMapEntry[], locale: string): [string, PublicMapEntry[]][] {
   const groups = new Map<string, PublicMapEntry[]>();

@@ -9,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
@@ -95,9 +96,8 @@ export function toNumber(value: number | string): number {
   return typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
 }
 
-/** The API's `caregiverInput` from the form; a manually placed point is kept, else the postal code decides. */
-export function formToCaregiverInput(values: CaregiverFormValues, detail?: CaregiverDetail | null) {
-  const keepsPoint = detail?.locationPrecision === "manual" && detail.lat !== null && detail.lon !== null;
+/** The API's `caregiverInput` from the form. */
+export function formToCaregiverInput(values: CaregiverFormValues) {
   return {
     ...values,
     email: emptyToNull(values.email),
@@ -107,7 +107,6 @@ export function formToCaregiverInput(values: CaregiverFormValues, detail?: Careg
     petsNote: values.hasPets ? values.petsNote : "",
     ageMinMonths: toNumber(values.ageMinMonths),
     ageMaxMonths: toNumber(values.ageMaxMonths),
-    location: keepsPoint && detail ? { lat: detail.lat as number, lon: detail.lon as number } : null,
   };
 }
 
@@ -133,10 +132,12 @@ interface Props<V> {
   values: CaregiverFormValues;
   /** Day-care persons editing themselves cannot change their status. */
   isOwnProfile?: boolean;
+  /** Shown with the address, e.g. that changing it gives up an exact point set on the map. */
+  addressNote?: string | undefined;
 }
 
 /** The person's fields, grouped: name and contact, place of care, profile, consent. */
-export function CaregiverFields<V>({ form, prefix, values, isOwnProfile = false }: Props<V>) {
+export function CaregiverFields<V>({ form, prefix, values, isOwnProfile = false, addressNote }: Props<V>) {
   const { t } = useTranslation();
   const field = (name: keyof CaregiverFormValues) => form.getInputProps(`${prefix}${name}`);
   const checkbox = (name: keyof CaregiverFormValues) =>
@@ -173,6 +174,11 @@ export function CaregiverFields<V>({ form, prefix, values, isOwnProfile = false 
 
       <Fieldset legend={t("registry.fields.groupAddress")} variant="unstyled" styles={legendStyles}>
         <Stack gap="sm">
+          {addressNote && (
+            <Text size="sm" c="dimmed" data-testid="address-note">
+              {addressNote}
+            </Text>
+          )}
           <TextInput label={t("registry.fields.street")} autoComplete="off" {...field("street")} />
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>

@@ -26,8 +26,8 @@ interface Props {
   onDone: () => void;
 }
 
-function toBody(values: CaregiverFormValues, detail: CaregiverDetail, isOwnProfile: boolean) {
-  const body = formToCaregiverInput(values, detail);
+function toBody(values: CaregiverFormValues, isOwnProfile: boolean) {
+  const body = formToCaregiverInput(values);
   if (!isOwnProfile) return body;
   const { status: _status, ...own } = body;
   return own;
@@ -41,7 +41,7 @@ export function ProfileForm({ orgSlug, detail, isOwnProfile = false, onDone }: P
   const form = useForm<CaregiverFormValues>({
     initialValues: caregiverToForm(detail),
     validate: (values) => ({
-      ...validateBody(toBody(values, detail, isOwnProfile)),
+      ...validateBody(toBody(values, isOwnProfile)),
       ...emptyNumberErrors(
         { ageMinMonths: values.ageMinMonths, ageMaxMonths: values.ageMaxMonths },
         "",
@@ -60,7 +60,7 @@ export function ProfileForm({ orgSlug, detail, isOwnProfile = false, onDone }: P
   const submit = form.onSubmit(
     (values) => {
       setAlert(null);
-      save.mutate(toBody(values, detail, isOwnProfile));
+      save.mutate(toBody(values, isOwnProfile));
     },
     () => {
       setAlert(t("errors.validation"));
@@ -70,7 +70,15 @@ export function ProfileForm({ orgSlug, detail, isOwnProfile = false, onDone }: P
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <CaregiverFields form={form} prefix="" values={form.getValues()} isOwnProfile={isOwnProfile} />
+        <CaregiverFields
+          form={form}
+          prefix=""
+          values={form.getValues()}
+          isOwnProfile={isOwnProfile}
+          addressNote={
+            detail.locationPrecision === "manual" ? t("registry.location.addressChangeNote") : undefined
+          }
+        />
         <FormAlert message={alert} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -7,6 +7,7 @@ import { CapacitySection } from "../components/capacity-section";
 import { DeadlineList } from "../components/deadline-list";
 import { LoadError } from "../components/form-alert";
 import { LicencesSection } from "../components/licences-section";
+import { LocationSection } from "../components/location-section";
 import { PageHeader, Section } from "../components/page";
 import { ProfileSection } from "../components/profile-section";
 import { QualificationsSection } from "../components/qualifications-section";
@@ -51,6 +52,7 @@ export function CaregiverDetailPage() {
         <DeadlineList deadlines={detail.deadlines} />
       </Section>
       <ProfileSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />
+      <LocationSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />
       <LicencesSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />
       <CapacitySection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />
       <QualificationsSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />

@@ -1,9 +1,9 @@
-import { Button, FileInput, Group, List, Stack, Text, Textarea } from "@mantine/core";
+import { Anchor, Button, FileInput, Group, List, Stack, Text, Textarea } from "@mantine/core";
 import { IconCheck, IconDownload, IconFileUpload } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, post } from "../../../app/api";
 import { caregiverKeys, type ImportResult } from "../api";
 import { FormAlert, Notice } from "../components/form-alert";
@@ -21,6 +21,7 @@ interface ErrorLine {
   name: string;
   column: string;
   message: string;
+  duplicateOf: { caregiverId: string; name: string } | undefined;
 }
 
 /** "tagespflegepersonen/import": check a CSV file, see every problem per row, then import all or nothing. */
@@ -84,6 +85,7 @@ export function ImportPage() {
       name: row.name,
       column: e.column,
       message: e.message,
+      duplicateOf: e.duplicateOf,
     })),
   );
   const columnLabel = (column: string) => {
@@ -95,7 +97,29 @@ export function ImportPage() {
     { key: "line", header: t("registry.import.line"), cell: (e) => e.line, isNumeric: true },
     { key: "name", header: t("registry.import.name"), cell: (e) => e.name || "–", isPrimary: true },
     { key: "column", header: t("registry.import.column"), cell: (e) => columnLabel(e.column) },
-    { key: "message", header: t("registry.import.message"), cell: (e) => e.message },
+    {
+      key: "message",
+      header: t("registry.import.message"),
+      cell: (e) =>
+        e.duplicateOf ? (
+          <>
+            {e.message}{" "}
+            {/* A new tab keeps this preview: the office compares both and comes back to fix the file. */}
+            <Anchor
+              component={Link}
+              to={orgPath(orgSlug, `tagespflegepersonen/${e.duplicateOf.caregiverId}`)}
+              target="_blank"
+              rel="noopener"
+              size="sm"
+              data-testid="import-duplicate-link"
+            >
+              {t("registry.import.openExisting", { name: e.duplicateOf.name })}
+            </Anchor>
+          </>
+        ) : (
+          e.message
+        ),
+    },
   ];
 
   return (
@@ -111,6 +135,7 @@ export function ImportPage() {
           <List.Item>{t("registry.import.ruleEmployment")}</List.Item>
           <List.Item>{t("registry.import.ruleLanguages")}</List.Item>
           <List.Item>{t("registry.import.ruleLicence")}</List.Item>
+          <List.Item>{t("registry.import.ruleDuplicates")}</List.Item>
           <List.Item>{t("registry.import.ruleAllOrNothing")}</List.Item>
         </List>
         <Button

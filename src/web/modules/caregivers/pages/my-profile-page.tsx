@@ -7,6 +7,7 @@ import { CapacitySection } from "../components/capacity-section";
 import { DeadlineList } from "../components/deadline-list";
 import { LoadError, Notice } from "../components/form-alert";
 import { LicencesSection } from "../components/licences-section";
+import { LocationSection } from "../components/location-section";
 import { PageHeader, Section } from "../components/page";
 import { ProfileSection } from "../components/profile-section";
 
@@ -41,6 +42,7 @@ export function MyProfilePage() {
         <DeadlineList deadlines={detail.deadlines} isExplained />
       </Section>
       <ProfileSection orgSlug={orgSlug} detail={detail} canEdit isOwnProfile />
+      <LocationSection orgSlug={orgSlug} detail={detail} canEdit isOwnProfile />
       <Text size="sm" c="dimmed">
         {t("registry.mine.officeKeeps")}
       </Text>

@@ -1,0 +1,47 @@
+/**
+ * What other modules may read of organisations and memberships. They never import this module's tables:
+ * the columns, status values and indexes stay this module's business. The functions take an `Executor`
+ * so that callers run them inside their own transaction, and the membership test is an SQL condition, so
+ * that a hot route (the public map) still needs one statement.
+ */
+import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { StateRules } from "../../../core/organisations/presets";
+import type { Executor } from "../../platform/db/client";
+import { memberships, organisations } from "./organisations.tables";
+
+/**
+ * A condition for the caller's query: the user is an active member of the organisation. Both arguments are
+ * usually the caller's columns; the unique index on (organisation, user) answers it with one lookup.
+ */
+export function isActiveMember(organisationId: SQLWrapper, userId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${memberships} where ${and(
+    eq(memberships.organisationId, organisationId),
+    eq(memberships.userId, userId),
+    eq(memberships.status, "active"),
+  )})`;
+}
+
+/** What a mail or job names of an organisation, and the rules in force there. */
+export interface OrganisationSummary {
+  id: string;
+  slug: string;
+  name: string;
+  rules: StateRules;
+}
+
+/** The summaries of the given organisations (unknown ids are left out). */
+export async function findOrganisationSummaries(
+  db: Executor,
+  ids: readonly string[],
+): Promise<OrganisationSummary[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      rules: sql<StateRules>`${organisations.statePreset} -> 'rules'`,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(ids)]));
+}
