@@ -12,10 +12,14 @@ export const errorCodes = [
   "mfaInvalid",
   "mfaSetupRequired",
   "tokenInvalid",
+  "invitationWithdrawn",
+  "invitationReplaced",
   "emailTaken",
   "slugTaken",
   "lastAdmin",
   "importInvalid",
+  "requestClosed",
+  "emailMismatch",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -88,10 +88,20 @@ export const mfaDisableBody = z.object({ password: z.string().min(1, "v.required
 
 export const sessionListResponse = z.array(
   z.object({
+    /** A short prefix of the stored hash: enough to name the session, useless as a credential. */
     id: z.string(),
     createdAt: z.string(),
     lastSeenAt: z.string(),
     userAgent: z.string().nullable(),
+    /** The address the session was started from. */
+    ip: z.string().nullable(),
     isCurrent: z.boolean(),
   }),
 );
+export type SessionList = z.infer<typeof sessionListResponse>;
+
+export const sessionParams = z.object({ id: z.string().regex(/^[\w-]{12}$/) });
+export const endSessionResponse = z.object({
+  /** True when the ended session was the caller's own: the cookie is cleared, the person is signed out. */
+  isSignedOut: z.boolean(),
+});

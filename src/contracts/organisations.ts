@@ -3,6 +3,7 @@ import {
   emailSchema,
   httpUrlSchema,
   optionalText,
+  orgParams,
   postalCodeSchema,
   requiredText,
   slugSchema,
@@ -112,11 +113,21 @@ export const createInvitationBody = z.object({
   roles: z.array(z.enum(roles)).min(1, "v.roles"),
 });
 
+export const invitationStates = ["open", "expired", "accepted", "withdrawn"] as const;
+export type InvitationState = (typeof invitationStates)[number];
+
 export const invitationEntry = z.object({
   id: z.string(),
   email: z.string(),
   roles: z.array(z.enum(roles)),
+  state: z.enum(invitationStates),
   createdAt: z.string(),
   expiresAt: z.string(),
   usedAt: z.string().nullable(),
+  /** When it was withdrawn. */
+  withdrawnAt: z.string().nullable(),
 });
+export type InvitationEntry = z.infer<typeof invitationEntry>;
+
+/** An invitation is named by the hash of its token (43 characters, base64url), never by the token. */
+export const invitationParams = orgParams.extend({ id: z.string().regex(/^[\w-]{43}$/) });

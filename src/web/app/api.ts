@@ -21,6 +21,16 @@ export class ApiError extends Error {
 }
 
 /**
+ * The session ended elsewhere (signed out from another device, password changed): inside the signed-in area
+ * the page starts again at the sign-in, and the reload drops everything it still held of the person.
+ */
+function endedSession(): void {
+  csrfToken = null;
+  const { pathname } = window.location;
+  if (pathname.startsWith("/app")) window.location.assign(`/anmelden?weiter=${encodeURIComponent(pathname)}`);
+}
+
+/**
  * Calls the JSON API; throws ApiError for error answers. A file (Blob) is sent as it is, with its own content
  * type, for the routes that take raw bytes (photos); anything else goes as JSON.
  */
@@ -39,6 +49,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const payload = isJson ? await response.json() : await response.text();
   if (!response.ok) {
     const error = (payload as ErrorBody | undefined)?.error;
+    if (response.status === 401 && error?.code === "unauthenticated" && csrfToken) {
+      endedSession();
+    }
     throw new ApiError(
       response.status,
       error?.code ?? "internal",

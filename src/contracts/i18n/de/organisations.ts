@@ -64,13 +64,14 @@ export const organisations = {
         title: "Einstellungen",
         text: "Öffentliches Profil, Landesregeln und Sicherheit.",
       },
+      settingsReadOnly: {
+        title: "Einstellungen",
+        text: "Die Landesregeln zum Nachschlagen: Fristen, Fortbildung und Anzahl der Kinder.",
+      },
     },
     parent: {
       title: "Eltern-Bereich",
       intro: "Sie sind bei {{organisation}} als Eltern angemeldet.",
-      comingSoon:
-        "Bald können Sie hier einen Betreuungsplatz für Ihr Kind anfragen. Sie sehen dann auch, wie es mit Ihrer Anfrage weitergeht. Dieser Bereich wird gerade aufgebaut.",
-      untilThen: "Bis dahin wenden Sie sich bitte direkt an die Fachberatung. Sie hilft Ihnen gern.",
       contactTitle: "Kontakt",
     },
   },
@@ -94,6 +95,23 @@ export const organisations = {
     statusActive: "Aktiv",
     statusLeft: "Ausgetreten",
     updated: "Die Angaben zu {{name}} sind gespeichert.",
+    statusHint: "{{name}} ist ausgetreten. Mit „Aktiv“ gehört die Person wieder zur Organisation.",
+    remove: "Entfernen",
+    removeLabel: "Entfernen: {{name}}",
+    removeTitle: "{{name}} aus der Organisation entfernen?",
+    removeConfirm:
+      "{{name}} gehört danach nicht mehr zu {{organisation}} und sieht deren Seiten nicht mehr. Das Konto der Person und ihre anderen Organisationen bleiben. Was die Organisation über sie gespeichert hat, zum Beispiel ihr Eintrag im Verzeichnis der Tagespflegepersonen, bleibt erhalten.",
+    removeButton: "Entfernen",
+    removed: "{{name}} gehört nicht mehr zur Organisation.",
+  },
+  leave: {
+    button: "Organisation verlassen",
+    buttonLabel: "Organisation verlassen: {{organisation}}",
+    title: "{{organisation}} verlassen?",
+    confirm:
+      "Sie gehören danach nicht mehr zu {{organisation}} und sehen deren Seiten nicht mehr. Ihr Konto und Ihre anderen Organisationen bleiben. Um wieder dazuzugehören, brauchen Sie eine neue Einladung.",
+    confirmButton: "Verlassen",
+    done: "Sie haben {{organisation}} verlassen.",
   },
   invitations: {
     title: "Personen einladen",
@@ -102,10 +120,33 @@ export const organisations = {
     roles: "Rollen",
     submit: "Einladung senden",
     sent: "Die Einladung an {{email}} ist verschickt.",
-    openTitle: "Offene Einladungen",
-    noneOpen: "Keine offenen Einladungen.",
-    validUntil: "Gültig bis",
+    listTitle: "Einladungen",
+    none: "Noch keine Einladungen.",
     sentOn: "Verschickt am {{date}}",
+    states: {
+      open: "Offen",
+      expired: "Abgelaufen",
+      accepted: "Angenommen",
+      withdrawn: "Zurückgezogen",
+    },
+    stateDates: {
+      open: "Gültig bis {{date}}",
+      expired: "Abgelaufen am {{date}}",
+      accepted: "Angenommen am {{date}}",
+      withdrawn: "Zurückgezogen am {{date}}",
+    },
+    withdraw: "Zurückziehen",
+    withdrawLabel: "Zurückziehen: Einladung an {{email}}",
+    withdrawTitle: "Einladung zurückziehen?",
+    withdrawConfirm:
+      "Der Link in der E-Mail an {{email}} gilt dann nicht mehr. Wer ihn öffnet, sieht, dass die Einladung zurückgezogen wurde.",
+    withdrawn: "Die Einladung an {{email}} ist zurückgezogen.",
+    resend: "Erneut senden",
+    resendLabel: "Erneut senden: Einladung an {{email}}",
+    resendTitle: "Einladung erneut senden?",
+    resendConfirm:
+      "{{email}} bekommt eine neue E-Mail mit einem neuen Link, der 14 Tage gilt. Der bisherige Link gilt dann nicht mehr.",
+    resent: "Die Einladung an {{email}} ist neu verschickt.",
   },
   settings: {
     title: "Einstellungen",
@@ -143,6 +184,13 @@ export const organisations = {
     requireMfa: "Zwei-Faktor-Anmeldung für Mitarbeitende verlangen",
     requireMfaHint:
       "Gilt für Admin, Fachberatung, Vorstand und Jugendamt. Wer sie noch nicht eingerichtet hat, kann die Seiten der Organisation erst danach wieder nutzen.",
+    readOnlyNotice:
+      "Sie sehen die Einstellungen zum Nachschlagen. Ändern können sie nur Personen mit der Rolle Admin.",
+    readOnlyRulesIntro:
+      "Nach diesen Zahlen prüft KTP-Netz Plätze und Fristen, zum Beispiel wann ein Erste-Hilfe-Kurs aufgefrischt werden muss.",
+    presetName: "Vorlage: {{name}}",
+    requireMfaOn: "Die Organisation verlangt die Zwei-Faktor-Anmeldung für Mitarbeitende.",
+    requireMfaOff: "Die Organisation verlangt die Zwei-Faktor-Anmeldung nicht.",
   },
   rules: {
     maxChildrenAtOnce: { label: "Kinder gleichzeitig je Tagespflegeperson", unit: "Anzahl Kinder" },

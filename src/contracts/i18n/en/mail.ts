@@ -23,4 +23,24 @@ export const mail: typeof de = {
     body: "at {{organisation}} this deadline has passed: {{deadline}} – it was due on {{dueOn}}.\n\nPlease contact your coordinator.",
     action: "See deadlines",
   },
+  placementConfirm: {
+    subject: "Please confirm: your request to {{organisation}}",
+    body: "we have received your request for a day-care place for {{child}}: from {{start}}, {{times}}.\n\nPlease confirm with the link below that this e-mail address is yours. Only then do we pass the request on to the coordinators. You will choose a password for your parent access (or sign in with your account). The link is valid for {{days}} days and only once; without confirmation we delete the request afterwards.\n\nIf you did not make a request, simply delete this e-mail.",
+    action: "Confirm the request",
+  },
+  placementConfirmed: {
+    subject: "Your request for {{child}} has reached {{organisation}}",
+    body: "your request for a day-care place for {{child}} from {{start}} ({{times}}) is confirmed. Under the published criteria it has {{points}} points.\n\nWhat happens next: the coordinators look for suitable day-care persons and will get in touch. You will learn of every decision by e-mail and on your page, where you can also change or withdraw the request.",
+    action: "See my request",
+  },
+  placementWithdrawn: {
+    subject: "Request for {{child}} withdrawn",
+    body: "you have withdrawn your request for a day-care place for {{child}} at {{organisation}} (reason: {{reason}}). Any details of health and support needs you gave have been deleted.\n\nIf this was not you, please contact the coordinators at once.",
+    action: "See the request",
+  },
+  placementClosed: {
+    subject: "Request for {{child}} closed",
+    body: "{{organisation}} has closed your request for a day-care place for {{child}}. Reason: {{reason}}. Any details of health and support needs you gave have been deleted.\n\nIf you have questions or still need a place, please contact the coordinators.",
+    action: "See the request",
+  },
 };

@@ -66,13 +66,14 @@ export const organisations: typeof de = {
         title: "Settings",
         text: "Public profile, state rules and security.",
       },
+      settingsReadOnly: {
+        title: "Settings",
+        text: "The state rules to look up: deadlines, further training and number of children.",
+      },
     },
     parent: {
       title: "Parents' area",
       intro: "You are signed in at {{organisation}} as a parent.",
-      comingSoon:
-        "Soon you can ask for a day-care place for your child here. You will also see how your request is going. This area is being built right now.",
-      untilThen: "Until then, please contact the coordination team directly. They are happy to help.",
       contactTitle: "Contact",
     },
   },
@@ -96,6 +97,23 @@ export const organisations: typeof de = {
     statusActive: "Active",
     statusLeft: "Left",
     updated: "The details of {{name}} are saved.",
+    statusHint: "{{name}} has left. Choose “Active” to make the person a member again.",
+    remove: "Remove",
+    removeLabel: "Remove: {{name}}",
+    removeTitle: "Remove {{name}} from the organisation?",
+    removeConfirm:
+      "{{name}} will no longer belong to {{organisation}} and will no longer see its pages. The person's account and other organisations stay. What the organisation has stored about the person, for example the entry in the register of day-care persons, is kept.",
+    removeButton: "Remove",
+    removed: "{{name}} no longer belongs to the organisation.",
+  },
+  leave: {
+    button: "Leave organisation",
+    buttonLabel: "Leave organisation: {{organisation}}",
+    title: "Leave {{organisation}}?",
+    confirm:
+      "You will no longer belong to {{organisation}} and will no longer see its pages. Your account and your other organisations stay. To belong again, you need a new invitation.",
+    confirmButton: "Leave",
+    done: "You have left {{organisation}}.",
   },
   invitations: {
     title: "Invite people",
@@ -104,10 +122,33 @@ export const organisations: typeof de = {
     roles: "Roles",
     submit: "Send invitation",
     sent: "The invitation to {{email}} has been sent.",
-    openTitle: "Open invitations",
-    noneOpen: "No open invitations.",
-    validUntil: "Valid until",
+    listTitle: "Invitations",
+    none: "No invitations yet.",
     sentOn: "Sent on {{date}}",
+    states: {
+      open: "Open",
+      expired: "Expired",
+      accepted: "Accepted",
+      withdrawn: "Withdrawn",
+    },
+    stateDates: {
+      open: "Valid until {{date}}",
+      expired: "Expired on {{date}}",
+      accepted: "Accepted on {{date}}",
+      withdrawn: "Withdrawn on {{date}}",
+    },
+    withdraw: "Withdraw",
+    withdrawLabel: "Withdraw: invitation to {{email}}",
+    withdrawTitle: "Withdraw invitation?",
+    withdrawConfirm:
+      "The link in the e-mail to {{email}} will no longer work. Whoever opens it will see that the invitation was withdrawn.",
+    withdrawn: "The invitation to {{email}} is withdrawn.",
+    resend: "Send again",
+    resendLabel: "Send again: invitation to {{email}}",
+    resendTitle: "Send invitation again?",
+    resendConfirm:
+      "{{email}} gets a new e-mail with a new link, valid for 14 days. The previous link will no longer work.",
+    resent: "The invitation to {{email}} has been sent again.",
   },
   settings: {
     title: "Settings",
@@ -144,6 +185,12 @@ export const organisations: typeof de = {
     requireMfa: "Require two-factor sign-in for staff",
     requireMfaHint:
       "Applies to admins, coordinators, the board and the youth office. Whoever has not set it up yet can use the organisation's pages again only after doing so.",
+    readOnlyNotice: "You see the settings for reference. Only people with the admin role can change them.",
+    readOnlyRulesIntro:
+      "KTP-Netz checks places and deadlines against these numbers, for example when a first-aid course must be refreshed.",
+    presetName: "Preset: {{name}}",
+    requireMfaOn: "The organisation requires two-factor sign-in for staff.",
+    requireMfaOff: "The organisation does not require two-factor sign-in.",
   },
   rules: {
     maxChildrenAtOnce: { label: "Children at the same time per day-care person", unit: "number of children" },

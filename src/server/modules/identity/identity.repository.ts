@@ -95,6 +95,27 @@ export async function deleteUserSessions(db: Executor, userId: string, exceptSes
     );
 }
 
+/** The length of the id prefix the session list shows; the full hash never leaves the server. */
+export const SESSION_PUBLIC_ID_LENGTH = 12;
+
+/**
+ * Ends one of the user's own sessions, named by the short id the session list shows; returns the full id,
+ * or null when the user has no such session (someone else's session is never touched).
+ */
+export async function deleteOwnSession(db: Executor, userId: string, publicId: string, now: Date) {
+  const [row] = await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        sql`left(${sessions.id}, ${sql.raw(String(SESSION_PUBLIC_ID_LENGTH))}) = ${publicId}`,
+        gt(sessions.expiresAt, now),
+      ),
+    )
+    .returning({ id: sessions.id, userAgent: sessions.userAgent });
+  return row ?? null;
+}
+
 export async function listUserSessions(db: Executor, userId: string, now: Date) {
   return db
     .select()
@@ -150,6 +171,7 @@ export async function consumeToken(
         eq(oneTimeTokens.id, id),
         eq(oneTimeTokens.purpose, purpose),
         isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
         gt(oneTimeTokens.expiresAt, now),
       ),
     )
@@ -171,9 +193,19 @@ export async function findValidToken(
         eq(oneTimeTokens.id, id),
         eq(oneTimeTokens.purpose, purpose),
         isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
         gt(oneTimeTokens.expiresAt, now),
       ),
     );
+  return row ?? null;
+}
+
+/** A token whatever its state, to tell a person why a link no longer works. */
+export async function findToken(db: Executor, id: string, purpose: "passwordReset" | "invitation") {
+  const [row] = await db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, purpose)));
   return row ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { okResponse } from "../../../contracts/common";
 import {
   changePasswordBody,
+  endSessionResponse,
   loginBody,
   loginResponse,
   mfaBody,
@@ -13,6 +14,7 @@ import {
   passwordResetRequestBody,
   recoveryCodesResponse,
   sessionListResponse,
+  sessionParams,
   sessionResponse,
   updateProfileBody,
 } from "../../../contracts/identity";
@@ -170,6 +172,19 @@ export async function identityRoutes(base: FastifyInstance) {
       config: { permission: can.manageOwnAccount },
     },
     async (request) => service.listSessions(contextOf(request, app)),
+  );
+
+  app.delete(
+    "/api/account/sessions/:id",
+    {
+      schema: { tags, params: sessionParams, response: { 200: endSessionResponse } },
+      config: { permission: can.manageOwnAccount },
+    },
+    async (request, reply) => {
+      const { isCurrent } = await service.endSession(contextOf(request, app), request.params.id);
+      if (isCurrent) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { isSignedOut: isCurrent };
+    },
   );
 
   app.post(

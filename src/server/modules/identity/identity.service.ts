@@ -1,6 +1,7 @@
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import { Secret, TOTP } from "otpauth";
 import type { Locale } from "../../../contracts/i18n";
+import type { SessionList } from "../../../contracts/identity";
 import { writeAudit } from "../../platform/audit/audit";
 import type { Actor } from "../../platform/auth";
 import { hashToken, randomToken } from "../../platform/crypto";
@@ -377,20 +378,47 @@ export async function disableMfa(ctx: ServiceContext, password: string): Promise
   });
 }
 
-export async function listSessions(ctx: ServiceContext) {
+/** The person's live sessions, newest use first, each named by a short id (never the stored hash). */
+export async function listSessions(ctx: ServiceContext): Promise<SessionList> {
   const actor = requireActor(ctx);
   const rows = await repo.listUserSessions(ctx.platform.db, actor.userId, ctx.platform.now());
   return rows.map((row) => ({
-    id: row.id.slice(0, 12),
+    id: row.id.slice(0, repo.SESSION_PUBLIC_ID_LENGTH),
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
     userAgent: row.userAgent,
+    ip: row.ip,
     isCurrent: row.id === actor.sessionId,
   }));
 }
 
+/**
+ * Ends one of the person's own sessions (a phone left behind, a shared computer). Another person's session
+ * answers 404 like a missing one. Ending the current session is signing out; the caller clears the cookie.
+ */
+export async function endSession(ctx: ServiceContext, publicId: string): Promise<{ isCurrent: boolean }> {
+  const actor = requireActor(ctx);
+  const { db, now } = ctx.platform;
+  return db.transaction(async (tx) => {
+    const ended = await repo.deleteOwnSession(tx, actor.userId, publicId, now());
+    if (!ended) throw new AppError("notFound", 404);
+    const isCurrent = ended.id === actor.sessionId;
+    await writeAudit(tx, {
+      organisationId: null,
+      actorUserId: actor.userId,
+      action: isCurrent ? "identity.signOut" : "identity.sessionEnded",
+      entityType: "user",
+      entityId: actor.userId,
+      details: { session: publicId, userAgent: ended.userAgent },
+      ip: ctx.ip,
+    });
+    return { isCurrent };
+  });
+}
+
 export {
   consumeToken,
+  findToken,
   findUserByEmail,
   findUserById,
   findValidToken,

@@ -67,6 +67,12 @@ export const oneTimeTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /**
+     * Set when the link was taken back before use: withdrawn by the organisation, or replaced by a newer
+     * link (resent). The row stays so that the old link can say why it no longer works.
+     */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokeReason: text("revoke_reason", { enum: ["withdrawn", "replaced"] }),
   },
   (t) => [index("one_time_tokens_org_idx").on(t.organisationId, t.purpose)],
 );

@@ -12,5 +12,7 @@ export const organisationsPolicy = definePolicy("organisations", {
   readDirectory: role.of(anyMember),
   manageMemberships: role.of(["admin"]),
   updateOwnMembership: role.of(anyMember),
+  leaveOrganisation: role.of(anyMember),
+  /** Also withdrawing and resending invitations: whoever may invite may correct her invitations. */
   invite: role.of(["admin", "coordinator", "board"]),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
@@ -148,8 +148,13 @@ export async function upsertMembership(db: Executor, organisationId: string, use
     .values({ organisationId, userId, roles })
     .onConflictDoUpdate({
       target: [memberships.organisationId, memberships.userId],
+      // A person who had left comes back with the roles of her new invitation only: roles she held before
+      // (admin, say) must not return with her. An active member gains the new roles on top of hers.
       set: {
-        roles: sql`(select array(select distinct unnest(${memberships.roles} || excluded.roles)))`,
+        roles: sql`case when ${memberships.status} = 'left' then excluded.roles
+          else (select array(select distinct unnest(${memberships.roles} || excluded.roles))) end`,
+        joinedOn: sql`case when ${memberships.status} = 'left' then excluded.joined_on
+          else ${memberships.joinedOn} end`,
         status: "active",
       },
     })
@@ -170,11 +175,69 @@ export async function updateMembership(
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.id, id)));
 }
 
+export type InvitationRow = typeof oneTimeTokens.$inferSelect;
+
+/**
+ * The organisation's invitations, newest first. One that was resent is left out: its successor stands for
+ * it in the list.
+ */
 export async function listInvitations(db: Executor, organisationId: string) {
   return db
     .select()
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.organisationId, organisationId), eq(oneTimeTokens.purpose, "invitation")))
+    .where(
+      and(
+        eq(oneTimeTokens.organisationId, organisationId),
+        eq(oneTimeTokens.purpose, "invitation"),
+        or(isNull(oneTimeTokens.revokeReason), ne(oneTimeTokens.revokeReason, "replaced")),
+      ),
+    )
     .orderBy(desc(oneTimeTokens.createdAt))
     .limit(200);
+}
+
+export async function findInvitation(
+  db: Executor,
+  organisationId: string,
+  id: string,
+): Promise<InvitationRow | null> {
+  const [row] = await db
+    .select()
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.organisationId, organisationId),
+        eq(oneTimeTokens.purpose, "invitation"),
+        eq(oneTimeTokens.id, id),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * Takes an unused invitation back in one statement, so that of a withdrawal and a concurrent acceptance
+ * exactly one wins. Withdrawing needs a link that still works; a resend may also replace an expired one.
+ */
+export async function revokeInvitation(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  reason: "withdrawn" | "replaced",
+  now: Date,
+): Promise<InvitationRow | null> {
+  const [row] = await db
+    .update(oneTimeTokens)
+    .set({ revokedAt: now, revokeReason: reason })
+    .where(
+      and(
+        eq(oneTimeTokens.organisationId, organisationId),
+        eq(oneTimeTokens.purpose, "invitation"),
+        eq(oneTimeTokens.id, id),
+        isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
+        ...(reason === "withdrawn" ? [gt(oneTimeTokens.expiresAt, now)] : []),
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

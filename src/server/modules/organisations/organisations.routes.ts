@@ -11,6 +11,7 @@ import {
   createInvitationBody,
   createOrganisationBody,
   invitationEntry,
+  invitationParams,
   memberEntry,
   myMembership,
   organisationSettings,
@@ -101,6 +102,30 @@ export async function organisationsRoutes(base: FastifyInstance) {
     },
   );
 
+  app.delete(
+    "/api/orgs/:orgSlug/members/:id",
+    {
+      schema: { tags, params: orgIdParams, response: { 200: okResponse } },
+      config: { permission: can.manageMemberships },
+    },
+    async (request) => {
+      await service.removeMember(contextOf(request, app), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/me",
+    {
+      schema: { tags, params: orgParams, response: { 200: okResponse } },
+      config: { permission: can.leaveOrganisation },
+    },
+    async (request) => {
+      await service.leaveOrganisation(contextOf(request, app));
+      return { ok: true as const };
+    },
+  );
+
   app.put(
     "/api/orgs/:orgSlug/me",
     {
@@ -131,6 +156,30 @@ export async function organisationsRoutes(base: FastifyInstance) {
     async (request, reply) => {
       await service.createInvitation(contextOf(request, app), request.body);
       return reply.status(201).send({ ok: true as const });
+    },
+  );
+
+  app.delete(
+    "/api/orgs/:orgSlug/invitations/:id",
+    {
+      schema: { tags, params: invitationParams, response: { 200: okResponse } },
+      config: { permission: can.invite },
+    },
+    async (request) => {
+      await service.withdrawInvitation(contextOf(request, app), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/invitations/:id/resend",
+    {
+      schema: { tags, params: invitationParams, response: { 200: okResponse } },
+      config: { permission: can.invite },
+    },
+    async (request) => {
+      await service.resendInvitation(contextOf(request, app), request.params.id);
+      return { ok: true as const };
     },
   );
 

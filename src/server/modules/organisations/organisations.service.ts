@@ -1,15 +1,27 @@
 import type { Locale } from "../../../contracts/i18n";
-import type { MemberEntry, OrganisationSettings, PublicOrganisation } from "../../../contracts/organisations";
+import type {
+  InvitationEntry,
+  MemberEntry,
+  OrganisationSettings,
+  PublicOrganisation,
+} from "../../../contracts/organisations";
 import { type Role, staffRoles } from "../../../contracts/roles";
 import { findPreset } from "../../../core/organisations/presets";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import { hashToken, randomToken } from "../../platform/crypto";
+import type { Executor } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { Platform, ServiceContext } from "../../platform/types";
 import * as identity from "../identity/identity.service";
+import {
+  invitationRoles,
+  presentInvitation,
+  presentPublic,
+  presentSettings,
+} from "./organisations.presenter";
 import * as repo from "./organisations.repository";
 
 const INVITATION_DAYS = 14;
@@ -31,37 +43,17 @@ export function scopeResolver(platform: Platform) {
   };
 }
 
-function presentPublic(row: repo.OrganisationRow): PublicOrganisation {
-  return {
-    slug: row.slug,
-    kind: row.kind,
-    name: row.name,
-    description: row.description,
-    street: row.street,
-    postalCode: row.postalCode,
-    town: row.town,
-    email: row.email,
-    phone: row.phone,
-    website: row.website,
-    hasMap: row.kind === "association",
-  };
-}
-
 export async function getPublicProfile(ctx: ServiceContext): Promise<PublicOrganisation> {
   const row = await repo.findOrganisationById(ctx.platform.db, scopeOf(ctx).id);
   if (!row) throw new AppError("notFound", 404);
   return presentPublic(row);
 }
 
+/** The organisation's settings and state rules; every member may read them, only admins change them. */
 export async function getSettings(ctx: ServiceContext): Promise<OrganisationSettings> {
   const row = await repo.findOrganisationById(ctx.platform.db, scopeOf(ctx).id);
   if (!row) throw new AppError("notFound", 404);
-  return {
-    ...presentPublic(row),
-    id: row.id,
-    statePreset: row.statePreset,
-    requireMfaForStaff: row.requireMfaForStaff,
-  };
+  return presentSettings(row);
 }
 
 /** The rules in force for the organisation (for other modules: deadlines, capacity limits). */
@@ -175,6 +167,26 @@ export async function listDirectory(ctx: ServiceContext): Promise<MemberEntry[]>
     });
 }
 
+/**
+ * Refuses a change that would leave the organisation without an active admin. The admin memberships are
+ * locked first, so that two admins demoting (or removing) each other at once cannot both pass.
+ */
+async function assertAnAdminRemains(
+  tx: Executor,
+  organisationId: string,
+  before: { roles: Role[]; status: "active" | "left" },
+  after: { roles: Role[]; status: "active" | "left" },
+) {
+  const losesAdmin =
+    before.roles.includes("admin") &&
+    before.status === "active" &&
+    (!after.roles.includes("admin") || after.status === "left");
+  if (losesAdmin && (await repo.countActiveAdminsForUpdate(tx, organisationId)) <= 1) {
+    throw new AppError("lastAdmin", 409);
+  }
+}
+
+/** Changes a member's roles or status (an admin's work); the last admin keeps her role. */
 export async function updateMembership(
   ctx: ServiceContext,
   membershipId: string,
@@ -184,13 +196,7 @@ export async function updateMembership(
   await ctx.platform.db.transaction(async (tx) => {
     const existing = await repo.findMembership(tx, org.id, membershipId);
     if (!existing) throw new AppError("notFound", 404);
-    const losesAdmin =
-      existing.roles.includes("admin") &&
-      existing.status === "active" &&
-      (!input.roles.includes("admin") || input.status === "left");
-    if (losesAdmin && (await repo.countActiveAdminsForUpdate(tx, org.id)) <= 1) {
-      throw new AppError("lastAdmin", 409);
-    }
+    await assertAnAdminRemains(tx, org.id, existing, input);
     await repo.updateMembership(tx, org.id, membershipId, {
       roles: [...new Set(input.roles)],
       status: input.status,
@@ -205,6 +211,48 @@ export async function updateMembership(
       ip: ctx.ip,
     });
   });
+}
+
+/**
+ * Ends a membership: the person no longer sees the organisation. Only the membership changes: her account,
+ * her sessions and her other organisations stay, and so does everything the organisation keeps about her
+ * (a day-care person's record in the registry remains the office's record). The row stays as "left", so
+ * that the directory shows staff who belonged, and since when.
+ */
+async function endMembership(
+  ctx: ServiceContext,
+  membershipId: string,
+  action: "organisations.memberRemoved" | "organisations.memberLeft",
+): Promise<void> {
+  const org = scopeOf(ctx);
+  await ctx.platform.db.transaction(async (tx) => {
+    const existing = await repo.findMembership(tx, org.id, membershipId);
+    if (!existing) throw new AppError("notFound", 404);
+    if (existing.status === "left") throw new AppError("conflict", 409);
+    await assertAnAdminRemains(tx, org.id, existing, { roles: existing.roles, status: "left" });
+    await repo.updateMembership(tx, org.id, membershipId, { status: "left" });
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action,
+      entityType: "membership",
+      entityId: membershipId,
+      details: { userId: existing.userId, roles: existing.roles },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** An admin removes a person from the organisation; the last admin cannot be removed. */
+export async function removeMember(ctx: ServiceContext, membershipId: string): Promise<void> {
+  await endMembership(ctx, membershipId, "organisations.memberRemoved");
+}
+
+/** A member leaves the organisation herself; the last admin must first hand the role on. */
+export async function leaveOrganisation(ctx: ServiceContext): Promise<void> {
+  const membershipId = ctx.membership?.id;
+  if (!membershipId) throw new AppError("notFound", 404);
+  await endMembership(ctx, membershipId, "organisations.memberLeft");
 }
 
 export async function updateOwnMembership(ctx: ServiceContext, input: { isContactVisible: boolean }) {
@@ -225,6 +273,57 @@ export async function updateOwnMembership(ctx: ServiceContext, input: { isContac
   });
 }
 
+/** Only admins hand out the admin role; the platform admin does so when creating an organisation. */
+function assertMayGrant(ctx: ServiceContext, roles: Role[]) {
+  const isPlatformCall = ctx.actor?.isPlatformAdmin && !ctx.membership;
+  if (roles.includes("admin") && !isPlatformCall && !ctx.membership?.roles.includes("admin")) {
+    throw new AppError("forbidden", 403);
+  }
+}
+
+/**
+ * Writes a new invitation link valid for 14 days and queues its mail, both in the caller's transaction;
+ * returns the stored hash of the link's token.
+ */
+async function issueInvitation(
+  tx: Executor,
+  ctx: ServiceContext,
+  org: OrganisationScope,
+  input: { email: string; roles: Role[] },
+): Promise<string> {
+  const { env, mailer, now } = ctx.platform;
+  const token = randomToken();
+  const id = hashToken(token);
+  const created = now();
+  const existingUser = await identity.findUserByEmail(tx, input.email);
+  const locale: Locale = (existingUser?.locale as Locale | undefined) ?? ctx.locale;
+  const t = translator(locale);
+  await identity.insertToken(tx, {
+    id,
+    purpose: "invitation",
+    organisationId: org.id,
+    userId: existingUser?.id ?? null,
+    email: input.email,
+    payload: { roles: input.roles },
+    createdByUserId: ctx.actor?.userId ?? null,
+    createdAt: created,
+    expiresAt: new Date(created.getTime() + INVITATION_DAYS * 86_400_000),
+  });
+  const mail = composeMail(
+    locale,
+    "invitation",
+    {
+      name: existingUser?.name ?? input.email,
+      inviter: ctx.actor?.name ?? "KTP-Netz",
+      organisation: org.name,
+      roles: input.roles.map((r) => t(`roles.${r}`)).join(", "),
+    },
+    `${env.PUBLIC_URL}/einladung/${token}`,
+  );
+  await mailer.queue(tx, { to: input.email, organisationId: org.id, ...mail });
+  return id;
+}
+
 /**
  * Invites a person by e-mail. Only admins hand out the admin role; coordinators and the board invite
  * everyone else.
@@ -234,46 +333,16 @@ export async function createInvitation(
   input: { email: string; roles: Role[] },
 ): Promise<void> {
   const org = scopeOf(ctx);
-  const isPlatformCall = ctx.actor?.isPlatformAdmin && !ctx.membership;
-  if (input.roles.includes("admin") && !isPlatformCall && !ctx.membership?.roles.includes("admin")) {
-    throw new AppError("forbidden", 403);
-  }
-  const { db, env, mailer, now } = ctx.platform;
-  const token = randomToken();
-  const created = now();
-  const existingUser = await identity.findUserByEmail(db, input.email);
-  const locale: Locale = (existingUser?.locale as Locale | undefined) ?? ctx.locale;
-  const t = translator(locale);
+  assertMayGrant(ctx, input.roles);
+  const { db, mailer } = ctx.platform;
   await db.transaction(async (tx) => {
-    await identity.insertToken(tx, {
-      id: hashToken(token),
-      purpose: "invitation",
-      organisationId: org.id,
-      userId: existingUser?.id ?? null,
-      email: input.email,
-      payload: { roles: input.roles },
-      createdByUserId: ctx.actor?.userId ?? null,
-      createdAt: created,
-      expiresAt: new Date(created.getTime() + INVITATION_DAYS * 86_400_000),
-    });
-    const mail = composeMail(
-      locale,
-      "invitation",
-      {
-        name: existingUser?.name ?? input.email,
-        inviter: ctx.actor?.name ?? "KTP-Netz",
-        organisation: org.name,
-        roles: input.roles.map((r) => t(`roles.${r}`)).join(", "),
-      },
-      `${env.PUBLIC_URL}/einladung/${token}`,
-    );
-    await mailer.queue(tx, { to: input.email, organisationId: org.id, ...mail });
+    const id = await issueInvitation(tx, ctx, org, input);
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: ctx.actor?.userId ?? null,
       action: "organisations.invitationCreated",
       entityType: "invitation",
-      entityId: hashToken(token).slice(0, 12),
+      entityId: id.slice(0, 12),
       details: { email: input.email, roles: input.roles },
       ip: ctx.ip,
     });
@@ -281,28 +350,90 @@ export async function createInvitation(
   mailer.kick();
 }
 
-export async function listInvitations(ctx: ServiceContext) {
+/** Open, expired, accepted and withdrawn invitations of the organisation, newest first. */
+export async function listInvitations(ctx: ServiceContext): Promise<InvitationEntry[]> {
   const rows = await repo.listInvitations(ctx.platform.db, scopeOf(ctx).id);
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    roles: ((row.payload as { roles?: Role[] }).roles ?? []) as Role[],
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
-    usedAt: row.usedAt?.toISOString() ?? null,
-  }));
+  const now = ctx.platform.now();
+  return rows.map((row) => presentInvitation(row, now));
+}
+
+/**
+ * Takes back an open invitation (wrong address, wrong roles): its link stops working at once and says that
+ * the invitation was withdrawn. Another organisation's invitation answers 404; one that was accepted,
+ * withdrawn or has expired in the meantime answers 409.
+ */
+export async function withdrawInvitation(ctx: ServiceContext, id: string): Promise<void> {
+  const org = scopeOf(ctx);
+  const { db, now } = ctx.platform;
+  await db.transaction(async (tx) => {
+    const withdrawn = await repo.revokeInvitation(tx, org.id, id, "withdrawn", now());
+    if (!withdrawn) {
+      if (!(await repo.findInvitation(tx, org.id, id))) throw new AppError("notFound", 404);
+      throw new AppError("conflict", 409);
+    }
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action: "organisations.invitationWithdrawn",
+      entityType: "invitation",
+      entityId: id.slice(0, 12),
+      details: { email: withdrawn.email, roles: invitationRoles(withdrawn) },
+      ip: ctx.ip,
+    });
+  });
+}
+
+/**
+ * Sends an open or expired invitation again: a new link valid for another 14 days replaces the old one,
+ * which from now on says that a newer link was sent. The same rule as for inviting applies: only admins
+ * resend an invitation that grants the admin role.
+ */
+export async function resendInvitation(ctx: ServiceContext, id: string): Promise<void> {
+  const org = scopeOf(ctx);
+  const { db, mailer, now } = ctx.platform;
+  await db.transaction(async (tx) => {
+    const existing = await repo.findInvitation(tx, org.id, id);
+    if (!existing) throw new AppError("notFound", 404);
+    const roles = invitationRoles(existing);
+    assertMayGrant(ctx, roles);
+    const replaced = await repo.revokeInvitation(tx, org.id, id, "replaced", now());
+    if (!replaced) throw new AppError("conflict", 409);
+    const newId = await issueInvitation(tx, ctx, org, { email: existing.email, roles });
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action: "organisations.invitationResent",
+      entityType: "invitation",
+      entityId: newId.slice(0, 12),
+      details: { email: existing.email, roles, replaces: id.slice(0, 12) },
+      ip: ctx.ip,
+    });
+  });
+  mailer.kick();
+}
+
+/**
+ * Why an invitation link does not work. A withdrawn or replaced link says so, because the person can do
+ * something about it (ask again, look for the newer mail); anything else is simply invalid.
+ */
+async function invalidInvitation(db: Executor, tokenHash: string): Promise<AppError> {
+  const row = await identity.findToken(db, tokenHash, "invitation");
+  if (row?.revokeReason === "withdrawn") return new AppError("invitationWithdrawn", 410);
+  if (row?.revokeReason === "replaced") return new AppError("invitationReplaced", 410);
+  return new AppError("tokenInvalid", 400);
 }
 
 export async function getInvitation(platform: Platform, token: string) {
-  const row = await identity.findValidToken(platform.db, hashToken(token), "invitation", platform.now());
-  if (!row?.organisationId) throw new AppError("tokenInvalid", 400);
+  const id = hashToken(token);
+  const row = await identity.findValidToken(platform.db, id, "invitation", platform.now());
+  if (!row?.organisationId) throw await invalidInvitation(platform.db, id);
   const org = await repo.findOrganisationById(platform.db, row.organisationId);
   if (!org) throw new AppError("tokenInvalid", 400);
   const user = await identity.findUserByEmail(platform.db, row.email);
   return {
     email: row.email,
     organisationName: org.name,
-    roles: ((row.payload as { roles?: Role[] }).roles ?? []) as Role[],
+    roles: invitationRoles(row),
     hasAccount: Boolean(user?.passwordHash),
   };
 }
@@ -314,10 +445,11 @@ async function joinFromInvitation(
 ) {
   const { db, now } = ctx.platform;
   return db.transaction(async (tx) => {
-    const row = await identity.consumeToken(tx, hashToken(token), "invitation", now());
-    if (!row?.organisationId) throw new AppError("tokenInvalid", 400);
+    const id = hashToken(token);
+    const row = await identity.consumeToken(tx, id, "invitation", now());
+    if (!row?.organisationId) throw await invalidInvitation(tx, id);
     const userId = await onUser(tx, row.email);
-    const roles = ((row.payload as { roles?: Role[] }).roles ?? ["member"]) as Role[];
+    const roles = invitationRoles(row);
     await repo.upsertMembership(tx, row.organisationId, userId, roles);
     const org = await repo.findOrganisationById(tx, row.organisationId);
     await writeAudit(tx, {
@@ -380,4 +512,14 @@ export async function acceptInvitationSignedIn(ctx: ServiceContext, token: strin
     return actor.userId;
   });
   return { organisationSlug: joined.organisationSlug };
+}
+
+/**
+ * Admits a person with `roles`, on top of the roles she already has, inside the caller's transaction: for
+ * modules that let people in on their own terms (placement: a parent whose confirmed request makes her one).
+ * The caller writes the audit entry that says why.
+ */
+export async function admitMember(tx: Executor, organisationId: string, userId: string, roles: Role[]) {
+  const row = await repo.upsertMembership(tx, organisationId, userId, roles);
+  return { membershipId: row.id, roles: row.roles };
 }

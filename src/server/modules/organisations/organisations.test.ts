@@ -52,6 +52,9 @@ describeApi(
       expect(audit.map((a) => a.action)).toContain("organisations.settingsUpdated");
 
       const coordinator = await t.member(org, ["coordinator"]);
+      // Coordinators work with the rules every day: they read them, only admins change them.
+      const read = await coordinator.get(`/api/orgs/${org.slug}`);
+      expect(read.body.statePreset.rules.firstAidRefreshMonths).toBe(36);
       expect((await coordinator.put(`/api/orgs/${org.slug}`, body)).status).toBe(403);
       const bad = await admin.put(`/api/orgs/${org.slug}`, { ...body, postalCode: "123", email: "kaputt" });
       expect(bad.status).toBe(400);

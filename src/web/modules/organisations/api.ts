@@ -1,14 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import type {
-  invitationEntry,
+  InvitationEntry,
   MemberEntry,
   OrganisationSettings,
   PublicOrganisation,
 } from "../../../contracts/organisations";
 import { get } from "../../app/api";
-
-export type InvitationEntry = z.infer<typeof invitationEntry>;
 
 export const orgKeys = {
   public: (slug: string) => ["public-org", slug] as const,

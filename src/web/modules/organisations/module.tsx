@@ -5,7 +5,7 @@ import { MembersPage } from "./pages/members-page";
 import { OrgHomePage } from "./pages/org-home-page";
 import { PublicOrganisationPage } from "./pages/public-org-page";
 import { SettingsPage } from "./pages/settings-page";
-import { orgPaths } from "./paths";
+import { orgPaths, settingsReaders } from "./paths";
 
 const allRoles = roles;
 
@@ -22,6 +22,6 @@ export const organisationsModule: WebModule = {
   nav: [
     { path: orgPaths.home, labelKey: "organisations.nav.home", roles: allRoles, order: 0 },
     { path: orgPaths.members, labelKey: "organisations.nav.members", roles: allRoles, order: 80 },
-    { path: orgPaths.settings, labelKey: "organisations.nav.settings", roles: ["admin"], order: 90 },
+    { path: orgPaths.settings, labelKey: "organisations.nav.settings", roles: settingsReaders, order: 90 },
   ],
 };

@@ -6,6 +6,7 @@ import { useMemberships, useSession } from "../../../app/session";
 import { Loading } from "../../../components/loading";
 import { PageHeader } from "../../../components/page-header";
 import { Section } from "../../../components/section";
+import { LeaveOrganisationButton } from "../../organisations/components/leave-organisation-button";
 import { MfaSection } from "../components/mfa-section";
 import { PasswordSection } from "../components/password-section";
 import { ProfileSection } from "../components/profile-section";
@@ -20,9 +21,9 @@ function OrganisationsSection() {
       {list.length === 0 ? (
         <Text>{t("identity.account.noOrganisations")}</Text>
       ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        <Stack gap="md" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {list.map((m) => (
-            <li key={m.slug}>
+            <Stack gap={6} component="li" key={m.slug} data-testid="account-organisation">
               <Group gap="xs" wrap="wrap">
                 <Anchor component={Link} to={`/app/${m.slug}`} fw={500}>
                   {m.name}
@@ -31,7 +32,8 @@ function OrganisationsSection() {
                   {m.roles.map((r) => t(`roles.${r}`)).join(", ")}
                 </Text>
               </Group>
-            </li>
+              <LeaveOrganisationButton membership={m} />
+            </Stack>
           ))}
         </Stack>
       )}
@@ -39,7 +41,7 @@ function OrganisationsSection() {
   );
 }
 
-/** /app/konto: the person's own account — profile, password, two-factor sign-in, devices. */
+/** /app/konto: the person's own account — organisations, profile, password, two-factor sign-in, devices. */
 export function AccountPage() {
   const { t } = useTranslation();
   const session = useSession();

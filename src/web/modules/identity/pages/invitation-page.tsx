@@ -187,16 +187,28 @@ export function InvitationPage() {
 
   if (invitation.isPending || isJoined) return <Loading />;
   if (invitation.isError) {
+    const code = invitation.error instanceof ApiError ? invitation.error.code : null;
     const isInvalid = invitation.error instanceof ApiError && invitation.error.status < 500;
+    // A withdrawn or replaced link says so: the person then knows to ask again or to look for the newer mail.
+    const { title, text } =
+      code === "invitationWithdrawn"
+        ? { title: t("identity.invitation.withdrawnTitle"), text: t("errors.invitationWithdrawn") }
+        : code === "invitationReplaced"
+          ? { title: t("identity.invitation.replacedTitle"), text: t("errors.invitationReplaced") }
+          : {
+              title: t("identity.invitation.invalidTitle"),
+              text: isInvalid ? t("identity.invitation.invalidText") : t("errors.internal"),
+            };
     return (
-      <AuthCard title={t("identity.invitation.invalidTitle")}>
+      <AuthCard title={title}>
         <Alert
           color="red"
           icon={<IconAlertTriangle aria-hidden />}
           role="alert"
           data-testid="invitation-invalid"
+          data-reason={code ?? undefined}
         >
-          {isInvalid ? t("identity.invitation.invalidText") : t("errors.internal")}
+          {text}
         </Alert>
         {!isInvalid && (
           <Button variant="default" onClick={() => void invitation.refetch()} w="fit-content">

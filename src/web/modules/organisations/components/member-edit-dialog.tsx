@@ -17,7 +17,10 @@ interface Values {
   status: MemberEntry["status"];
 }
 
-/** Admins change a member's roles or mark them as left. */
+/**
+ * Admins change a member's roles, or take back someone who has left. Removing a member is its own button
+ * on the member's card, with a confirmation.
+ */
 export function MemberEditDialog({
   orgSlug,
   member,
@@ -67,12 +70,18 @@ export function MemberEditDialog({
             canGrantAdmin
             testId="member-edit-roles"
           />
-          <Radio.Group label={t("organisations.members.status")} {...form.getInputProps("status")}>
-            <Stack gap="xs" mt="xs">
-              <Radio value="active" label={t("organisations.members.statusActive")} />
-              <Radio value="left" label={t("organisations.members.statusLeft")} />
-            </Stack>
-          </Radio.Group>
+          {member.status === "left" && (
+            <Radio.Group
+              label={t("organisations.members.status")}
+              description={t("organisations.members.statusHint", { name: member.name })}
+              {...form.getInputProps("status")}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio value="active" label={t("organisations.members.statusActive")} />
+                <Radio value="left" label={t("organisations.members.statusLeft")} />
+              </Stack>
+            </Radio.Group>
+          )}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}

@@ -18,19 +18,20 @@ export function ruleBounds(key: RuleKey): { min: number; max: number; isOptional
 export type RuleValues = Record<RuleKey, number | string>;
 
 /**
- * The state preset's rules as a table: what each number means, its unit, and (when editing) an input.
- * Empty means "does not apply" where the law of the state has no such rule.
+ * The state preset's rules as a table: what each number means, its unit, and an input when `onChange` is
+ * given (admins), the value as text otherwise. Empty means "does not apply" where the law of the state has
+ * no such rule.
  */
 export function StateRulesTable({
   values,
   defaults,
-  errors,
+  errors = {},
   onChange,
 }: {
   values: RuleValues;
   defaults: StateRules;
-  errors: Record<string, unknown>;
-  onChange: (key: RuleKey, value: number | string) => void;
+  errors?: Record<string, unknown>;
+  onChange?: (key: RuleKey, value: number | string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -38,7 +39,7 @@ export function StateRulesTable({
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t("organisations.settings.rule")}</Table.Th>
-          <Table.Th scope="col" w={130}>
+          <Table.Th scope="col" w={onChange ? 130 : undefined} ta={onChange ? undefined : "right"}>
             {t("organisations.settings.value")}
           </Table.Th>
         </Table.Tr>
@@ -65,7 +66,7 @@ export function StateRulesTable({
                 </Text>
                 <Text size="xs" c="dimmed" id={`rule-${key}-unit`}>
                   {unit}
-                  {isOptional ? ` · ${t("organisations.settings.emptyMeansNone")}` : ""}
+                  {isOptional && onChange ? ` · ${t("organisations.settings.emptyMeansNone")}` : ""}
                 </Text>
                 {differs && (
                   <Text size="xs" c="var(--mantine-color-orange-light-color)">
@@ -81,23 +82,35 @@ export function StateRulesTable({
                 )}
               </Table.Th>
               <Table.Td w={1}>
-                <NumberInput
-                  w={84}
-                  aria-labelledby={`rule-${key} rule-${key}-unit`}
-                  value={current}
-                  onChange={(value) => onChange(key, value)}
-                  min={min}
-                  max={max}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  clampBehavior="none"
-                  placeholder={isOptional ? "–" : undefined}
-                  // The message is shown under the rule's name (the narrow column has no room for it); the
-                  // input's own copy stays hidden but is still read out as its description.
-                  error={typeof error === "string" ? error : undefined}
-                  styles={{ error: { display: "none" } }}
-                  data-testid={`rule-${key}`}
-                />
+                {onChange ? (
+                  <NumberInput
+                    w={84}
+                    aria-labelledby={`rule-${key} rule-${key}-unit`}
+                    value={current}
+                    onChange={(value) => onChange(key, value)}
+                    min={min}
+                    max={max}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    clampBehavior="none"
+                    placeholder={isOptional ? "–" : undefined}
+                    // The message is shown under the rule's name (the narrow column has no room for it); the
+                    // input's own copy stays hidden but is still read out as its description.
+                    error={typeof error === "string" ? error : undefined}
+                    styles={{ error: { display: "none" } }}
+                    data-testid={`rule-${key}`}
+                  />
+                ) : (
+                  <Text
+                    size="sm"
+                    fw={600}
+                    ta="right"
+                    style={{ whiteSpace: "nowrap" }}
+                    data-testid={`rule-${key}`}
+                  >
+                    {current === "" ? t("organisations.settings.notApplicable") : current}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           );

@@ -15,10 +15,12 @@ import { IconSearch } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import type { MemberEntry, MyMembership } from "../../../../contracts/organisations";
 import { staffRoles } from "../../../../contracts/roles";
-import { put } from "../../../app/api";
+import { del, put } from "../../../app/api";
 import { hasAnyRole, useSession } from "../../../app/session";
+import { ConfirmButton } from "../../../components/confirm-button";
 import { FormAlert } from "../../../components/error-alert";
 import { useDateFormat } from "../../../components/format";
 import { notifySuccess } from "../../../components/notify";
@@ -28,6 +30,7 @@ import { QueryState } from "../../../components/query-state";
 import { orgApiPath, orgKeys, useMembers } from "../api";
 import { telHref } from "../components/contact-block";
 import { InvitationSection } from "../components/invitation-section";
+import { LeaveOrganisationButton } from "../components/leave-organisation-button";
 import { MemberEditDialog } from "../components/member-edit-dialog";
 
 /** The switch on one's own entry: may the other members see my e-mail and phone? */
@@ -62,21 +65,64 @@ function ContactVisibilitySwitch({ orgSlug, member }: { orgSlug: string; member:
   );
 }
 
+/**
+ * An admin ends someone else's membership, after a confirmation that says what stays: the person's account
+ * and the organisation's records about her.
+ */
+function RemoveMemberButton({ membership, member }: { membership: MyMembership; member: MemberEntry }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const remove = useMutation({
+    mutationFn: () => del(`${orgApiPath(membership.slug)}/members/${member.id}`),
+    onMutate: () => setError(null),
+    onSuccess: async () => {
+      notifySuccess(t("organisations.members.removed", { name: member.name }));
+      await client.invalidateQueries({ queryKey: orgKeys.members(membership.slug) });
+    },
+    onError: (e) => setError(e.message),
+  });
+  return (
+    <Stack gap="xs" align="flex-start">
+      <ConfirmButton
+        color="red"
+        variant="outline"
+        size="xs"
+        title={t("organisations.members.removeTitle", { name: member.name })}
+        message={t("organisations.members.removeConfirm", {
+          name: member.name,
+          organisation: membership.name,
+        })}
+        confirmLabel={t("organisations.members.removeButton")}
+        onConfirm={() => remove.mutateAsync().catch(() => undefined)}
+        loading={remove.isPending}
+        aria-label={t("organisations.members.removeLabel", { name: member.name })}
+        data-testid="member-remove"
+      >
+        {t("organisations.members.remove")}
+      </ConfirmButton>
+      <FormAlert message={error} />
+    </Stack>
+  );
+}
+
 function MemberCard({
-  orgSlug,
+  membership,
   member,
   isSelf,
   canManage,
   onEdit,
 }: {
-  orgSlug: string;
+  membership: MyMembership;
   member: MemberEntry;
   isSelf: boolean;
   canManage: boolean;
   onEdit: () => void;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { formatDate } = useDateFormat();
+  const orgSlug = membership.slug;
   return (
     <Card withBorder padding="md" component="li" data-testid="member-entry" data-self={isSelf || undefined}>
       <Stack gap="xs">
@@ -137,6 +183,10 @@ function MemberCard({
           {t("organisations.members.since", { date: formatDate(member.joinedOn) })}
         </Text>
         {isSelf && <ContactVisibilitySwitch orgSlug={orgSlug} member={member} />}
+        {isSelf && <LeaveOrganisationButton membership={membership} onLeft={() => navigate("/app")} />}
+        {canManage && !isSelf && member.status === "active" && (
+          <RemoveMemberButton membership={membership} member={member} />
+        )}
       </Stack>
     </Card>
   );
@@ -206,7 +256,7 @@ function MembersContent({ membership }: { membership: MyMembership }) {
                   {sorted.map((member) => (
                     <MemberCard
                       key={member.id}
-                      orgSlug={membership.slug}
+                      membership={membership}
                       member={member}
                       isSelf={member.userId === userId}
                       canManage={isAdmin}

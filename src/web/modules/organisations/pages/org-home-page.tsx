@@ -9,6 +9,7 @@ import { useSession } from "../../../app/session";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { ParentRequestsPanel } from "../../placement/components/parent-requests-panel";
 import { usePublicOrganisation } from "../api";
 import { ContactBlock } from "../components/contact-block";
 import { orgPaths } from "../paths";
@@ -42,7 +43,7 @@ function LinkCard({ to, title, text, testId }: { to: string; title: string; text
   );
 }
 
-/** For parents: what this place is for, said plainly — the request form is still being built. */
+/** For parents: what this place is for, said plainly, their requests for a place, and whom to ask. */
 function ParentHome({ membership }: { membership: MyMembership }) {
   const { t } = useTranslation();
   const organisation = usePublicOrganisation(membership.slug);
@@ -59,8 +60,7 @@ function ParentHome({ membership }: { membership: MyMembership }) {
           {t("organisations.home.parent.title")}
         </Title>
         <Text>{t("organisations.home.parent.intro", { organisation: membership.name })}</Text>
-        <Text>{t("organisations.home.parent.comingSoon")}</Text>
-        <Text>{t("organisations.home.parent.untilThen")}</Text>
+        <ParentRequestsPanel membership={membership} />
         <Title order={3} fz="h4">
           {t("organisations.home.parent.contactTitle")}
         </Title>
@@ -87,7 +87,8 @@ function HomeContent({ membership }: { membership: MyMembership }) {
         style={{ listStyle: "none", padding: 0, margin: 0 }}
       >
         {cards.map((item) => {
-          const key = cardKeys[item.path];
+          const isReadOnlySettings = item.path === orgPaths.settings && !membership.roles.includes("admin");
+          const key = isReadOnlySettings ? "settingsReadOnly" : cardKeys[item.path];
           return (
             <LinkCard
               key={item.path}

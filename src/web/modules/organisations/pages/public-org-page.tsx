@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { usePageMeta } from "../../../components/page-meta";
 import { PublicMapSection } from "../../caregivers/public-map-section";
+import { RequestLinkCard } from "../../placement/components/request-link-card";
 import { usePublicOrganisation } from "../api";
 import { ContactBlock } from "../components/contact-block";
 
@@ -54,6 +55,8 @@ export function PublicOrganisationPage() {
             {org.description}
           </Text>
         )}
+        {/* The placement module's request form; only coordination offices place children. */}
+        {org.kind === "coordinationOffice" && <RequestLinkCard slug={org.slug} />}
         <Paper withBorder p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="kontakt-titel">
           <Stack gap="sm">
             <Title order={2} fz="h3" id="kontakt-titel">

@@ -13,7 +13,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -21,7 +21,7 @@ import { z } from "zod";
 import { type OrganisationSettings, updateOrganisationBody } from "../../../../contracts/organisations";
 import { findPreset, STATE_PRESETS, type StatePresetId } from "../../../../core/organisations/presets";
 import { put } from "../../../app/api";
-import { useSession } from "../../../app/session";
+import { hasAnyRole, useSession } from "../../../app/session";
 import { FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
 import { useDateFormat } from "../../../components/format";
@@ -39,6 +39,7 @@ import {
   ruleKeys,
   StateRulesTable,
 } from "../components/state-rules-table";
+import { settingsReaders } from "../paths";
 
 type Preset = OrganisationSettings["statePreset"];
 const textFields = ["street", "postalCode", "town", "email", "phone", "website"] as const;
@@ -123,7 +124,6 @@ function useSettingsValidation() {
 function SettingsForm({ orgSlug, settings }: { orgSlug: string; settings: OrganisationSettings }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const { formatDate } = useDateFormat();
   const { formError, setFormError, onInvalid } = useFormError();
   const form = useForm<SettingsValues>({
     initialValues: toForm(settings),
@@ -239,20 +239,7 @@ function SettingsForm({ orgSlug, settings }: { orgSlug: string; settings: Organi
               ))}
             </Stack>
           </Radio.Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t("organisations.settings.source", { date: formatDate(preset.sourceDate) })}
-            </Text>
-            <Spoiler
-              maxHeight={68}
-              showLabel={t("organisations.settings.showMore")}
-              hideLabel={t("organisations.settings.showLess")}
-            >
-              <Text size="sm" c="dimmed" lang="de" data-testid="preset-source">
-                {preset.source}
-              </Text>
-            </Spoiler>
-          </Stack>
+          <PresetSource preset={preset} />
           <StateRulesTable
             values={preset.rules}
             defaults={presetDefaults}
@@ -295,22 +282,103 @@ function SettingsForm({ orgSlug, settings }: { orgSlug: string; settings: Organi
   );
 }
 
-function SettingsContent({ orgSlug, orgName }: { orgSlug: string; orgName: string }) {
+/** The preset's name, its legal source and date: where the numbers come from and how current they are. */
+function PresetSource({ preset }: { preset: SettingsValues["statePreset"] }) {
+  const { t } = useTranslation();
+  const { formatDate } = useDateFormat();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t("organisations.settings.source", { date: formatDate(preset.sourceDate) })}
+      </Text>
+      <Spoiler
+        maxHeight={68}
+        showLabel={t("organisations.settings.showMore")}
+        hideLabel={t("organisations.settings.showLess")}
+      >
+        <Text size="sm" c="dimmed" lang="de" data-testid="preset-source">
+          {preset.source}
+        </Text>
+      </Spoiler>
+    </Stack>
+  );
+}
+
+/**
+ * The rules for coordinators and the board, who work with the deadlines every day but do not set them:
+ * the same table without inputs, with the preset's source and date.
+ */
+function SettingsOverview({ settings }: { settings: OrganisationSettings }) {
+  const { t, i18n } = useTranslation();
+  const preset = presetToForm(settings.statePreset);
+  const language = i18n.language === "en" ? "en" : "de";
+  return (
+    <Stack gap="lg" data-testid="settings-read-only">
+      <Alert color="blue" icon={<IconInfoCircle aria-hidden />}>
+        {t("organisations.settings.readOnlyNotice")}
+      </Alert>
+      <Section
+        id="landesregeln"
+        title={t("organisations.settings.rulesTitle")}
+        intro={t("organisations.settings.readOnlyRulesIntro")}
+      >
+        <Text fw={600} data-testid="preset-name">
+          {t("organisations.settings.presetName", { name: preset.label[language] })}
+        </Text>
+        <PresetSource preset={preset} />
+        <StateRulesTable
+          values={preset.rules}
+          defaults={findPreset(preset.id)?.rules ?? settings.statePreset.rules}
+        />
+      </Section>
+      <Section id="sicherheit" title={t("organisations.settings.securityTitle")}>
+        <Text>
+          {settings.requireMfaForStaff
+            ? t("organisations.settings.requireMfaOn")
+            : t("organisations.settings.requireMfaOff")}
+        </Text>
+      </Section>
+    </Stack>
+  );
+}
+
+function SettingsContent({
+  orgSlug,
+  orgName,
+  isAdmin,
+}: {
+  orgSlug: string;
+  orgName: string;
+  isAdmin: boolean;
+}) {
   const { t } = useTranslation();
   const settings = useOrganisationSettings(orgSlug);
   return (
     <Stack gap="lg">
       <PageHeader title={t("organisations.settings.title")} description={orgName} />
-      <QueryState query={settings}>{(data) => <SettingsForm orgSlug={orgSlug} settings={data} />}</QueryState>
+      <QueryState query={settings}>
+        {(data) =>
+          isAdmin ? <SettingsForm orgSlug={orgSlug} settings={data} /> : <SettingsOverview settings={data} />
+        }
+      </QueryState>
     </Stack>
   );
 }
 
-/** /app/:orgSlug/einstellungen: the organisation's public profile, state rules and security (admins). */
+/**
+ * /app/:orgSlug/einstellungen: the organisation's public profile, state rules and security. Admins edit
+ * them; coordinators and the board read the rules they work with.
+ */
 export function SettingsPage() {
   return (
-    <OrgGuard roles={["admin"]}>
-      {(membership) => <SettingsContent orgSlug={membership.slug} orgName={membership.name} />}
+    <OrgGuard roles={settingsReaders}>
+      {(membership) => (
+        <SettingsContent
+          orgSlug={membership.slug}
+          orgName={membership.name}
+          isAdmin={hasAnyRole(membership, ["admin"])}
+        />
+      )}
     </OrgGuard>
   );
 }
