@@ -138,7 +138,9 @@ CREATE TABLE "one_time_tokens" (
 	"created_by_user_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
-	"used_at" timestamp with time zone
+	"used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoke_reason" text
 );
 --> statement-breakpoint
 CREATE TABLE "recovery_codes" (
@@ -204,6 +206,73 @@ CREATE TABLE "organisations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "placement_catalogues" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by_user_id" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "placement_criteria" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"fact" text NOT NULL,
+	"label" text DEFAULT '' NOT NULL,
+	"points" integer NOT NULL,
+	"is_published" boolean DEFAULT false NOT NULL,
+	"position" integer GENERATED ALWAYS AS IDENTITY (sequence name "placement_criteria_position_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "placement_request_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"request_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"actor_user_id" uuid,
+	"actor_kind" text NOT NULL,
+	"reason" text,
+	"note" text DEFAULT '' NOT NULL,
+	"position" integer GENERATED ALWAYS AS IDENTITY (sequence name "placement_request_events_position_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1)
+);
+--> statement-breakpoint
+CREATE TABLE "placement_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"parent_user_id" uuid,
+	"status" text DEFAULT 'unconfirmed' NOT NULL,
+	"child_first_name" text NOT NULL,
+	"child_birth_date" date NOT NULL,
+	"wanted_start" date NOT NULL,
+	"care_times" jsonb NOT NULL,
+	"street" text NOT NULL,
+	"postal_code" text NOT NULL,
+	"town" text NOT NULL,
+	"lat" double precision NOT NULL,
+	"lon" double precision NOT NULL,
+	"max_distance_km" integer NOT NULL,
+	"needs_encrypted" text,
+	"needs_consent_at" timestamp with time zone,
+	"languages" text[] DEFAULT '{}' NOT NULL,
+	"no_pets" boolean DEFAULT false NOT NULL,
+	"wishes" text DEFAULT '' NOT NULL,
+	"facts" text[] DEFAULT '{}' NOT NULL,
+	"priority_points" integer DEFAULT 0 NOT NULL,
+	"criteria_version" integer DEFAULT 0 NOT NULL,
+	"parent_name" text NOT NULL,
+	"email" text NOT NULL,
+	"phone" text DEFAULT '' NOT NULL,
+	"locale" text DEFAULT 'de' NOT NULL,
+	"confirmation_token_hash" text,
+	"confirmation_expires_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "capacity_profiles" ADD CONSTRAINT "capacity_profiles_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_licences" ADD CONSTRAINT "care_licences_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caregivers" ADD CONSTRAINT "caregivers_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -217,13 +286,18 @@ ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk"
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_catalogues" ADD CONSTRAINT "placement_catalogues_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_criteria" ADD CONSTRAINT "placement_criteria_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_request_events" ADD CONSTRAINT "placement_request_events_request_id_placement_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."placement_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_requests" ADD CONSTRAINT "placement_requests_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_requests" ADD CONSTRAINT "placement_requests_parent_user_id_users_id_fk" FOREIGN KEY ("parent_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_org_at_idx" ON "audit_events" USING btree ("organisation_id","at");--> statement-breakpoint
 CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_user_id");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "mail_outbox_status_idx" ON "mail_outbox" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "capacity_profiles_caregiver_from_idx" ON "capacity_profiles" USING btree ("caregiver_id","effective_from");--> statement-breakpoint
 CREATE INDEX "care_licences_caregiver_idx" ON "care_licences" USING btree ("caregiver_id","valid_to");--> statement-breakpoint
-CREATE INDEX "caregivers_org_name_idx" ON "caregivers" USING btree ("organisation_id","last_name","first_name");--> statement-breakpoint
+CREATE INDEX "caregivers_org_name_idx" ON "caregivers" USING btree ("organisation_id","last_name","first_name","id","town","postal_code","employment","status");--> statement-breakpoint
 CREATE INDEX "caregivers_user_idx" ON "caregivers" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "map_entries_org_user_idx" ON "map_entries" USING btree ("organisation_id","user_id");--> statement-breakpoint
 CREATE INDEX "qualifications_caregiver_idx" ON "qualifications" USING btree ("caregiver_id","kind");--> statement-breakpoint
@@ -233,4 +307,11 @@ CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> state
 CREATE UNIQUE INDEX "users_email_lower_idx" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_org_user_idx" ON "memberships" USING btree ("organisation_id","user_id");--> statement-breakpoint
 CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "organisations_slug_idx" ON "organisations" USING btree ("slug");
+CREATE UNIQUE INDEX "organisations_slug_idx" ON "organisations" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "placement_criteria_org_idx" ON "placement_criteria" USING btree ("organisation_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "placement_criteria_org_fact_idx" ON "placement_criteria" USING btree ("organisation_id","fact") WHERE "placement_criteria"."fact" <> 'custom';--> statement-breakpoint
+CREATE INDEX "placement_request_events_request_idx" ON "placement_request_events" USING btree ("request_id","position");--> statement-breakpoint
+CREATE INDEX "placement_requests_org_status_idx" ON "placement_requests" USING btree ("organisation_id","status","wanted_start");--> statement-breakpoint
+CREATE INDEX "placement_requests_parent_idx" ON "placement_requests" USING btree ("parent_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "placement_requests_token_idx" ON "placement_requests" USING btree ("confirmation_token_hash");--> statement-breakpoint
+CREATE INDEX "placement_requests_expiry_idx" ON "placement_requests" USING btree ("status","confirmation_expires_at");

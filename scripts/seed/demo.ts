@@ -13,6 +13,7 @@ import type { Executor } from "../../src/server/platform/db/client";
 import type { Platform } from "../../src/server/platform/types";
 import { seedAssociationMembers } from "./association";
 import { seedOfficeCaregivers } from "./caregivers";
+import { seedPlacementRequests } from "./placement";
 
 export const DEMO_PASSWORD = "demo-passwort-2026";
 
@@ -106,7 +107,12 @@ export async function seedDemoIfEmpty(
       [[office.id, ["substitute"]]],
       "Vertretungskraft Beckum",
     );
-    await person("eltern@demo.ktp-netz.de", "Emre Ersoy", [[office.id, ["parent"]]], "Elternteil Beckum");
+    const parent = await person(
+      "eltern@demo.ktp-netz.de",
+      "Emre Ersoy",
+      [[office.id, ["parent"]]],
+      "Elternteil Beckum",
+    );
     await person(
       "jugendamt@demo.ktp-netz.de",
       "Jonas Jansen",
@@ -128,22 +134,43 @@ export async function seedDemoIfEmpty(
       [[association.id, ["member", "caregiver"]]],
       "Mitglied Verein Segeberg",
     );
-    await seedExtensions(tx, platform, { office: office.id, association: association.id, passwordHash });
+    await seedExtensions(tx, platform, {
+      office: office.id,
+      association: association.id,
+      passwordHash,
+      demoParent: { id: parent.id, name: parent.name, email: parent.email },
+    });
   });
   return { password: DEMO_PASSWORD, logins };
 }
 
-/** Further demo data of the modules: the office's day-care persons, the association's members and map. */
+/**
+ * Further demo data of the modules: the office's day-care persons and requests for places, the association's
+ * members and map.
+ */
 async function seedExtensions(
   tx: Executor,
   platform: Platform,
-  ids: { office: string; association: string; passwordHash: string },
+  ids: {
+    office: string;
+    association: string;
+    passwordHash: string;
+    demoParent: { id: string; name: string; email: string };
+  },
 ): Promise<void> {
   // Deadlines are counted from the German calendar day, so the seed has to count from it too.
   const today = todayIso(platform.now());
   const nrw = findPreset("NRW");
   if (!nrw) throw new Error("state presets missing");
   await seedOfficeCaregivers(tx, { organisationId: ids.office, today, rules: nrw.rules });
+  await seedPlacementRequests(tx, {
+    organisationId: ids.office,
+    now: platform.now(),
+    today,
+    passwordHash: ids.passwordHash,
+    demoParent: ids.demoParent,
+    encrypt: (plain) => platform.cipher.encrypt(plain),
+  });
   await seedAssociationMembers(tx, {
     organisationId: ids.association,
     today,

@@ -6,6 +6,7 @@ import * as deMail from "./de/mail";
 import * as deMap from "./de/map";
 import * as deMessages from "./de/messages";
 import * as deOrganisations from "./de/organisations";
+import * as dePlacement from "./de/placement";
 import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as enCaregivers from "./en/caregivers";
@@ -16,6 +17,7 @@ import * as enMail from "./en/mail";
 import * as enMap from "./en/map";
 import * as enMessages from "./en/messages";
 import * as enOrganisations from "./en/organisations";
+import * as enPlacement from "./en/placement";
 import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 
@@ -41,6 +43,7 @@ export const resources = {
       ...deCaregivers,
       ...dePrivacy,
       ...deMessages,
+      ...dePlacement,
     },
   },
   en: {
@@ -55,6 +58,7 @@ export const resources = {
       ...enCaregivers,
       ...enPrivacy,
       ...enMessages,
+      ...enPlacement,
     },
   },
 };

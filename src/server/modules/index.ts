@@ -8,6 +8,7 @@ import { resolveSession } from "./identity/identity.service";
 import { messagesRoutes } from "./messages/messages.routes";
 import { organisationsRoutes } from "./organisations/organisations.routes";
 import { scopeResolver } from "./organisations/organisations.service";
+import { placementRoutes } from "./placement/placement.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 
 /** Every business module's routes; the order does not matter. */
@@ -18,6 +19,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(mapRoutes);
   await app.register(privacyRoutes);
   await app.register(messagesRoutes);
+  await app.register(placementRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -3,6 +3,7 @@ import { caregiversModule } from "../modules/caregivers/module";
 import { identityModule } from "../modules/identity/module";
 import { messagesModule } from "../modules/messages/module";
 import { organisationsModule } from "../modules/organisations/module";
+import { placementModule } from "../modules/placement/module";
 import { privacyModule } from "../modules/privacy/module";
 import type { NavItem, WebModule } from "./module-types";
 
@@ -13,6 +14,7 @@ export const webModules: WebModule[] = [
   caregiversModule,
   privacyModule,
   messagesModule,
+  placementModule,
 ];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */

@@ -40,7 +40,7 @@ import {
 import { type GeoPoint, haversineKm, roundCoordinate } from "../../../core/geo/geo";
 import type { StateRules } from "../../../core/organisations/presets";
 import { addYears, daysBetween, todayIso } from "../../../core/shared/dates";
-import { writeAudit } from "../../platform/audit/audit";
+import { type ModuleAuditAction, writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
@@ -111,7 +111,7 @@ function todayOf(platform: Platform): string {
 async function audit(
   tx: Executor,
   ctx: ServiceContext,
-  action: string,
+  action: ModuleAuditAction<"caregivers">,
   caregiverId: string,
   details?: Record<string, unknown>,
 ): Promise<void> {

@@ -1,11 +1,27 @@
+import type { privacy } from "../../../contracts/i18n/de/privacy";
 import type { Executor } from "../db/client";
 import { auditEvents } from "./audit.tables";
+
+type Dotted<Key> = Key extends `${infer Module}_${infer Action}` ? `${Module}.${Action}` : never;
+
+/**
+ * Every action the audit log may record: exactly those the audit page has a label for ("caregivers.updated"
+ * for the key caregivers_updated), so that a new action cannot appear there as a bare code.
+ */
+export type AuditAction = Dotted<keyof typeof privacy.actions>;
+/** The actions of one module without its prefix, for modules that add the prefix in one place. */
+export type ModuleAuditAction<Module extends string> = AuditAction extends infer A
+  ? A extends `${Module}.${infer Rest}`
+    ? Rest
+    : never
+  : never;
+export type AuditEntityType = keyof typeof privacy.entityTypes;
 
 export interface AuditEntry {
   organisationId: string | null;
   actorUserId: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;

@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  criterionFacts,
+  historyActors,
+  historyReasons,
+  placementStatuses,
+} from "../../../contracts/placement";
+import type { CareTime } from "../../../core/placement/requests";
+import { users } from "../identity/identity.tables";
+import { organisations } from "../organisations/organisations.tables";
+
+/** The organisation's allocation criteria (Kriterienkatalog); only published ones give points. */
+export const placementCriteria = pgTable(
+  "placement_criteria",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    fact: text("fact", { enum: criterionFacts }).notNull(),
+    /** The question; empty for a fixed fact means the standard wording in the reader's language. */
+    label: text("label").notNull().default(""),
+    points: integer("points").notNull(),
+    isPublished: boolean("is_published").notNull().default(false),
+    /** The order the criteria were added in, which is the order parents read the questions in. */
+    position: integer("position").notNull().generatedAlwaysAsIdentity(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("placement_criteria_org_idx").on(t.organisationId, t.position),
+    // A fixed fact is weighed once; an organisation may ask as many questions of its own as it likes.
+    uniqueIndex("placement_criteria_org_fact_idx")
+      .on(t.organisationId, t.fact)
+      .where(sql`${t.fact} <> 'custom'`),
+  ],
+);
+
+/**
+ * The catalogue's version: raised by every change of a criterion, so that a request's points can say under
+ * which catalogue they were computed, and parents can see since when the criteria apply.
+ */
+export const placementCatalogues = pgTable("placement_catalogues", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedByUserId: uuid("updated_by_user_id"),
+});
+
+/** A family's request for a day-care place (Bedarfsanmeldung / Vermittlungsauftrag). */
+export const placementRequests = pgTable(
+  "placement_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** The parent's account, from the confirmation of her e-mail on; erasing the account erases the request. */
+    parentUserId: uuid("parent_user_id").references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: placementStatuses }).notNull().default("unconfirmed"),
+    childFirstName: text("child_first_name").notNull(),
+    childBirthDate: date("child_birth_date").notNull(),
+    wantedStart: date("wanted_start").notNull(),
+    /** Sorted by day and start; day 1 = Monday, "HH:MM" (see core/placement/requests). */
+    careTimes: jsonb("care_times").$type<CareTime[]>().notNull(),
+    street: text("street").notNull(),
+    postalCode: text("postal_code").notNull(),
+    town: text("town").notNull(),
+    /** The postal code's centre from the offline table: distances are measured from here. */
+    lat: doublePrecision("lat").notNull(),
+    lon: doublePrecision("lon").notNull(),
+    maxDistanceKm: integer("max_distance_km").notNull(),
+    /** Inclusion, allergies, diet and notes as encrypted JSON; only ever stored while the consent stands. */
+    needsEncrypted: text("needs_encrypted"),
+    needsConsentAt: timestamp("needs_consent_at", { withTimezone: true }),
+    languages: text("languages").array().notNull().default([]),
+    noPets: boolean("no_pets").notNull().default(false),
+    wishes: text("wishes").notNull().default(""),
+    /** The "yes" answers to the published criteria. */
+    facts: text("facts").array().notNull().default([]),
+    priorityPoints: integer("priority_points").notNull().default(0),
+    criteriaVersion: integer("criteria_version").notNull().default(0),
+    parentName: text("parent_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone").notNull().default(""),
+    /** The language of the form, for the mails about the request. */
+    locale: text("locale", { enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
+    /** SHA-256 of the e-mailed confirmation link; cleared once used. */
+    confirmationTokenHash: text("confirmation_token_hash"),
+    confirmationExpiresAt: timestamp("confirmation_expires_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("placement_requests_org_status_idx").on(t.organisationId, t.status, t.wantedStart),
+    index("placement_requests_parent_idx").on(t.parentUserId),
+    uniqueIndex("placement_requests_token_idx").on(t.confirmationTokenHash),
+    index("placement_requests_expiry_idx").on(t.status, t.confirmationExpiresAt),
+  ],
+);
+
+/** Every change of a request's status: who, when and why, so that waiting times and decisions can be explained. */
+export const placementRequestEvents = pgTable(
+  "placement_request_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    fromStatus: text("from_status", { enum: placementStatuses }),
+    toStatus: text("to_status", { enum: placementStatuses }).notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorKind: text("actor_kind", { enum: historyActors }).notNull(),
+    reason: text("reason", { enum: historyReasons }),
+    note: text("note").notNull().default(""),
+    /** The order of the changes, also for several in one instant (a confirmation opens the request at once). */
+    position: integer("position").notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [index("placement_request_events_request_idx").on(t.requestId, t.position)],
+);

@@ -1,0 +1,56 @@
+import type { WebModule } from "../../app/module-types";
+import { lazyPage } from "../../components/lazy-page";
+
+const staff = ["admin", "coordinator"] as const;
+const office = ["coordinationOffice"] as const;
+
+export const placementModule: WebModule = {
+  publicRoutes: [
+    {
+      path: "o/:slug/anfrage",
+      element: lazyPage(() =>
+        import("./pages/public-request-page").then((m) => ({ default: m.PublicRequestPage })),
+      ),
+    },
+    {
+      path: "anfrage/bestaetigen/:token",
+      element: lazyPage(() => import("./pages/confirm-page").then((m) => ({ default: m.ConfirmPage }))),
+    },
+  ],
+  orgRoutes: [
+    {
+      path: "anfragen",
+      element: lazyPage(() =>
+        import("./pages/my-requests-page").then((m) => ({ default: m.MyRequestsPage })),
+      ),
+    },
+    {
+      path: "anfragen/:id",
+      element: lazyPage(() => import("./pages/my-request-page").then((m) => ({ default: m.MyRequestPage }))),
+    },
+    {
+      path: "anfragen/:id/aendern",
+      element: lazyPage(() =>
+        import("./pages/my-request-edit-page").then((m) => ({ default: m.MyRequestEditPage })),
+      ),
+    },
+    {
+      path: "vermittlung",
+      element: lazyPage(() => import("./pages/board-page").then((m) => ({ default: m.BoardPage }))),
+    },
+    {
+      path: "vermittlung/kriterien",
+      element: lazyPage(() => import("./pages/criteria-page").then((m) => ({ default: m.CriteriaPage }))),
+    },
+    {
+      path: "vermittlung/:id",
+      element: lazyPage(() =>
+        import("./pages/request-detail-page").then((m) => ({ default: m.RequestDetailPage })),
+      ),
+    },
+  ],
+  nav: [
+    { path: "vermittlung", labelKey: "placement.nav.board", roles: staff, kinds: office, order: 20 },
+    { path: "anfragen", labelKey: "placement.nav.myRequests", roles: ["parent"], kinds: office, order: 10 },
+  ],
+};
