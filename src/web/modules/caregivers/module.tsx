@@ -1,23 +1,5 @@
-import { Loader } from "@mantine/core";
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
-import { useTranslation } from "react-i18next";
-import type { RouteObject } from "react-router";
 import type { WebModule } from "../../app/module-types";
-
-/** Pages load when first opened, so the public pages and the sign-in stay small. */
-function page(load: () => Promise<{ default: ComponentType }>): RouteObject["element"] {
-  const Page: LazyExoticComponent<ComponentType> = lazy(load);
-  return (
-    <Suspense fallback={<PageLoader />}>
-      <Page />
-    </Suspense>
-  );
-}
-
-function PageLoader() {
-  const { t } = useTranslation();
-  return <Loader role="status" aria-label={t("common.loading")} m="md" />;
-}
+import { lazyPage } from "../../components/lazy-page";
 
 const registryRoles = ["admin", "coordinator", "youthOffice"] as const;
 const registryKinds = ["coordinationOffice", "youthOffice"] as const;
@@ -26,37 +8,37 @@ export const caregiversModule: WebModule = {
   orgRoutes: [
     {
       path: "tagespflegepersonen",
-      element: page(() => import("./pages/registry-page").then((m) => ({ default: m.RegistryPage }))),
+      element: lazyPage(() => import("./pages/registry-page").then((m) => ({ default: m.RegistryPage }))),
     },
     {
       path: "tagespflegepersonen/neu",
-      element: page(() =>
+      element: lazyPage(() =>
         import("./pages/caregiver-new-page").then((m) => ({ default: m.CaregiverNewPage })),
       ),
     },
     {
       path: "tagespflegepersonen/import",
-      element: page(() => import("./pages/import-page").then((m) => ({ default: m.ImportPage }))),
+      element: lazyPage(() => import("./pages/import-page").then((m) => ({ default: m.ImportPage }))),
     },
     {
       path: "tagespflegepersonen/:id",
-      element: page(() =>
+      element: lazyPage(() =>
         import("./pages/caregiver-detail-page").then((m) => ({ default: m.CaregiverDetailPage })),
       ),
     },
     {
       path: "fristen",
-      element: page(() =>
+      element: lazyPage(() =>
         import("./pages/deadline-board-page").then((m) => ({ default: m.DeadlineBoardPage })),
       ),
     },
     {
       path: "mein-profil",
-      element: page(() => import("./pages/my-profile-page").then((m) => ({ default: m.MyProfilePage }))),
+      element: lazyPage(() => import("./pages/my-profile-page").then((m) => ({ default: m.MyProfilePage }))),
     },
     {
       path: "karte",
-      element: page(() => import("./pages/map-optin-page").then((m) => ({ default: m.MapOptInPage }))),
+      element: lazyPage(() => import("./pages/map-optin-page").then((m) => ({ default: m.MapOptInPage }))),
     },
   ],
   nav: [
