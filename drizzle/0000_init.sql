@@ -206,6 +206,22 @@ CREATE TABLE "organisations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "care_contracts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"caregiver_id" uuid NOT NULL,
+	"request_id" uuid,
+	"child_first_name" text NOT NULL,
+	"child_birth_date" date NOT NULL,
+	"start" date NOT NULL,
+	"end" date,
+	"care_times" jsonb NOT NULL,
+	"settling_in_end" date NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "placement_catalogues" (
 	"organisation_id" uuid PRIMARY KEY NOT NULL,
 	"version" integer DEFAULT 0 NOT NULL,
@@ -223,6 +239,22 @@ CREATE TABLE "placement_criteria" (
 	"position" integer GENERATED ALWAYS AS IDENTITY (sequence name "placement_criteria_position_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "placement_offers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"request_id" uuid NOT NULL,
+	"caregiver_id" uuid NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"start" date NOT NULL,
+	"end" date,
+	"care_times" jsonb NOT NULL,
+	"settling_in_end" date NOT NULL,
+	"respond_by" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by_user_id" uuid,
+	"decided_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "placement_request_events" (
@@ -273,6 +305,19 @@ CREATE TABLE "placement_requests" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "placement_suggestions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"request_id" uuid NOT NULL,
+	"caregiver_id" uuid NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_by_user_id" uuid,
+	"distance_km" double precision NOT NULL,
+	"parent_rank" integer,
+	"visited_on" date,
+	"visit_note" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "capacity_profiles" ADD CONSTRAINT "capacity_profiles_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_licences" ADD CONSTRAINT "care_licences_caregiver_id_caregivers_id_fk" FOREIGN KEY ("caregiver_id") REFERENCES "public"."caregivers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caregivers" ADD CONSTRAINT "caregivers_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -286,11 +331,17 @@ ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk"
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "care_contracts" ADD CONSTRAINT "care_contracts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "care_contracts" ADD CONSTRAINT "care_contracts_request_id_placement_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."placement_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_catalogues" ADD CONSTRAINT "placement_catalogues_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_criteria" ADD CONSTRAINT "placement_criteria_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_offers" ADD CONSTRAINT "placement_offers_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_offers" ADD CONSTRAINT "placement_offers_request_id_placement_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."placement_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_request_events" ADD CONSTRAINT "placement_request_events_request_id_placement_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."placement_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_requests" ADD CONSTRAINT "placement_requests_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placement_requests" ADD CONSTRAINT "placement_requests_parent_user_id_users_id_fk" FOREIGN KEY ("parent_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_suggestions" ADD CONSTRAINT "placement_suggestions_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "placement_suggestions" ADD CONSTRAINT "placement_suggestions_request_id_placement_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."placement_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_org_at_idx" ON "audit_events" USING btree ("organisation_id","at");--> statement-breakpoint
 CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_user_id");--> statement-breakpoint
 CREATE INDEX "files_organisation_idx" ON "files" USING btree ("organisation_id");--> statement-breakpoint
@@ -308,10 +359,14 @@ CREATE UNIQUE INDEX "users_email_lower_idx" ON "users" USING btree (lower("email
 CREATE UNIQUE INDEX "memberships_org_user_idx" ON "memberships" USING btree ("organisation_id","user_id");--> statement-breakpoint
 CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_slug_idx" ON "organisations" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "care_contracts_caregiver_idx" ON "care_contracts" USING btree ("organisation_id","caregiver_id","start");--> statement-breakpoint
 CREATE INDEX "placement_criteria_org_idx" ON "placement_criteria" USING btree ("organisation_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "placement_criteria_org_fact_idx" ON "placement_criteria" USING btree ("organisation_id","fact") WHERE "placement_criteria"."fact" <> 'custom';--> statement-breakpoint
+CREATE INDEX "placement_offers_request_idx" ON "placement_offers" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "placement_offers_open_idx" ON "placement_offers" USING btree ("request_id") WHERE "placement_offers"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "placement_request_events_request_idx" ON "placement_request_events" USING btree ("request_id","position");--> statement-breakpoint
 CREATE INDEX "placement_requests_org_status_idx" ON "placement_requests" USING btree ("organisation_id","status","wanted_start");--> statement-breakpoint
 CREATE INDEX "placement_requests_parent_idx" ON "placement_requests" USING btree ("parent_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "placement_requests_token_idx" ON "placement_requests" USING btree ("confirmation_token_hash");--> statement-breakpoint
-CREATE INDEX "placement_requests_expiry_idx" ON "placement_requests" USING btree ("status","confirmation_expires_at");
+CREATE INDEX "placement_requests_expiry_idx" ON "placement_requests" USING btree ("status","confirmation_expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "placement_suggestions_request_caregiver_idx" ON "placement_suggestions" USING btree ("request_id","caregiver_id");

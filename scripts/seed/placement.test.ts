@@ -38,13 +38,29 @@ describe("placement demo data", () => {
     const { requests } = build("2026-03-02");
     expect(requests).toHaveLength(REQUEST_COUNT);
     const byMonth = new Map<string, number>();
-    for (const r of requests)
+    for (const r of requests.filter((r) => r.parentUserId !== "emre"))
       byMonth.set(r.wantedStart.slice(0, 7), (byMonth.get(r.wantedStart.slice(0, 7)) ?? 0) + 1);
     expect([...byMonth.keys()].every((m) => m >= "2027-01" && m <= "2027-09")).toBe(true);
     expect(byMonth.size).toBe(9);
     const peak = [...byMonth.entries()].sort((a, b) => b[1] - a[1])[0];
     expect(peak?.[0]).toBe("2027-08");
     expect(peak?.[1]).toBeGreaterThanOrEqual(35);
+  });
+
+  it("gives the demo parent a request in Beckum that can be placed at once, from the first of a month ahead", () => {
+    for (const [today, start] of [
+      ["2026-03-02", "2026-04-01"],
+      ["2026-03-20", "2026-05-01"],
+      ["2026-11-29", "2027-01-01"],
+    ]) {
+      const demo = build(today as string).requests.find((r) => r.parentUserId === "emre");
+      expect(demo).toMatchObject({
+        childFirstName: "Deniz",
+        wantedStart: start,
+        town: "Beckum",
+        maxDistanceKm: 5,
+      });
+    }
   });
 
   it("has children of 8 to 30 months at the start, valid weeks, known towns and points by the catalogue", () => {
@@ -98,5 +114,34 @@ describeApi("placement demo seed", (t) => {
       .where(eq(placementRequests.id, mine.body[0].id));
     expect(row?.stored).not.toContain("Kuhmilch");
     expect(todayIso(t.app.platform.now())).toBe("2026-03-02");
+  });
+
+  it("puts children in care with the caregivers, without overbooking anyone, and leaves the demo request placeable", async () => {
+    const coordinator = await t.signIn("fachberatung@demo.ktp-netz.de", DEMO_PASSWORD);
+    const contracts = await coordinator.get("/api/orgs/beckum/care-contracts");
+    expect(contracts.status).toBe(200);
+    expect(contracts.body.length).toBeGreaterThanOrEqual(60);
+    const people = await coordinator.get("/api/orgs/beckum/caregivers?limit=100");
+    for (const item of people.body.items as { id: string }[]) {
+      const detail = await coordinator.get(`/api/orgs/beckum/caregivers/${item.id}`);
+      expect(detail.body.week.every((segment: { free: number }) => segment.free >= 0)).toBe(true);
+    }
+    const board = await coordinator.get("/api/orgs/beckum/placement-requests?limit=500");
+    const deniz = board.body.items.find(
+      (item: { childFirstName: string; town: string }) =>
+        item.town === "Beckum" && item.childFirstName === "Deniz",
+    );
+    const suggestions = await coordinator.get(`/api/orgs/beckum/placement-requests/${deniz.id}/suggestions`);
+    const fits = suggestions.body.suggestions.filter((s: { fits: boolean }) => s.fits);
+    expect(fits.length).toBeGreaterThanOrEqual(3);
+    expect(fits.map((s: { lastName: string }) => s.lastName)).toContain("Albers");
+    const full = suggestions.body.suggestions.flatMap(
+      (s: { misses: { code: string; present?: number }[] }) => s.misses,
+    );
+    expect(
+      full.some(
+        (miss: { code: string; present?: number }) => miss.code === "full" && (miss.present ?? 0) > 0,
+      ),
+    ).toBe(true);
   });
 });

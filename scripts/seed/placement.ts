@@ -8,12 +8,21 @@
 
 import type { Needs } from "../../src/contracts/placement";
 import type { Role } from "../../src/contracts/roles";
+import {
+  type CapacityProfile,
+  type ContractTimes,
+  canTakeChild,
+  profileInEffect,
+  type TimeRange,
+} from "../../src/core/caregivers/capacity";
 import { computePriority, criterionKey } from "../../src/core/placement/criteria";
-import { type CareTime, sortCareTimes } from "../../src/core/placement/requests";
+import { type CareTime, fromTimeRange, sortCareTimes } from "../../src/core/placement/requests";
 import { addDays, addMonths } from "../../src/core/shared/dates";
+import { findPlacementCaregivers } from "../../src/server/modules/caregivers/caregivers.queries";
 import { users } from "../../src/server/modules/identity/identity.tables";
 import { memberships } from "../../src/server/modules/organisations/organisations.tables";
 import {
+  careContracts,
   placementCatalogues,
   placementCriteria,
   placementRequestEvents,
@@ -174,6 +183,19 @@ const NEEDS: readonly Needs[] = [
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The demo parent's request is made to be placeable at once, so that suggestions, offer and contract can be
+ * shown with it: in Beckum, mornings, starting on the first of a month two to six weeks ahead (while the
+ * licences of the demo caregivers still run). Its draws are still taken, so every other family stays the same.
+ */
+const DEMO_WEEK = days([1, 2, 3], "08:00", "12:00");
+const DEMO_DISTANCE_KM = 5;
+
+function demoStart(today: string): string {
+  const first = `${addMonths(today, 1).slice(0, 7)}-01`;
+  return first >= addDays(today, 14) ? first : addMonths(first, 1);
+}
+
 /** A moment `daysAgo` days before `now`, during office hours, from the seeded stream. */
 function momentBefore(now: Date, daysAgo: number, rng: SeededRandom): Date {
   return new Date(now.getTime() - daysAgo * MS_PER_DAY - rng.int(0, 10 * 60) * 60_000);
@@ -221,14 +243,16 @@ export function buildPlacementRequests(input: {
             ? "closed"
             : "open";
     const month = rng.weighted(START_MONTH_WEIGHTS);
-    const wantedStart = `${year}-${String(month).padStart(2, "0")}-${rng.chance(0.8) ? "01" : "15"}`;
+    const drawnStart = `${year}-${String(month).padStart(2, "0")}-${rng.chance(0.8) ? "01" : "15"}`;
+    const wantedStart = isDemo ? demoStart(today) : drawnStart;
     const ageAtStart = rng.int(8, 30);
     const childBirthDate = addDays(addMonths(wantedStart, -ageAtStart), -rng.int(0, 25));
     const townKey = rng.weighted(TOWN_WEIGHTS);
-    const town = officeTowns[townKey];
+    const town = officeTowns[isDemo ? "beckum" : townKey];
     const place = resolvePlace(town);
     const street = `${rng.pick(town.streets)} ${rng.int(1, 80)}`;
-    const careTimes = sortCareTimes(rng.weighted(WEEKS));
+    const drawnWeek = sortCareTimes(rng.weighted(WEEKS));
+    const careTimes = isDemo ? DEMO_WEEK : drawnWeek;
     const childFirstName = isDemo ? "Deniz" : rng.pick(CHILD_NAMES);
     const parentFirst = rng.pick(PARENT_FIRST_NAMES);
     const lastName = isDemo ? "Ersoy" : rng.pick(LAST_NAMES);
@@ -239,13 +263,14 @@ export function buildPlacementRequests(input: {
     const needs = isDemo ? (NEEDS[0] as Needs) : rng.chance(0.12) ? rng.pick(NEEDS) : null;
     const wishes = rng.chance(0.2) ? rng.pick(WISHES) : "";
     const noPets = rng.chance(0.1);
-    const maxDistanceKm = rng.weighted([
+    const drawnDistanceKm = rng.weighted([
       [3, 20],
       [5, 45],
       [8, 20],
       [10, 10],
       [15, 5],
     ] as const);
+    const maxDistanceKm = isDemo ? DEMO_DISTANCE_KM : drawnDistanceKm;
     const answers = CATALOGUE.map((_, index) =>
       index === RESIDENT_INDEX ? place.postalCode === "59269" : rng.chance(YES_CHANCE[index] ?? 0),
     );
@@ -365,4 +390,72 @@ export async function seedPlacementRequests(
     })),
   );
   await tx.insert(placementRequestEvents).values(seed.events);
+  const caregivers = await findPlacementCaregivers(tx, input.organisationId);
+  const contracts = buildCareContracts({
+    organisationId: input.organisationId,
+    today: input.today,
+    now: input.now,
+    caregivers,
+  });
+  if (contracts.length > 0) await tx.insert(careContracts).values(contracts);
+}
+
+type ContractRow = typeof careContracts.$inferInsert;
+
+/** Care lengths a family books per day, in minutes. */
+const DAY_LENGTHS = [240, 270, 300, 360, 420] as const;
+
+/**
+ * Children already in care: most caregivers have one to five contracts that started in the last two years,
+ * each on some of her days within her places, so that her week shows children present, some times are full
+ * ("Mi 14:00–16:00 schon 5 Kinder") and suggestions have something to weigh. A contract is only added where
+ * it fits, so nobody is overbooked. The demo caregiver (the one with an account) keeps places free, so that
+ * the demo parent's request can be placed with her.
+ */
+export function buildCareContracts(input: {
+  organisationId: string;
+  today: string;
+  now: Date;
+  caregivers: readonly { id: string; userId: string | null; profiles: CapacityProfile[] }[];
+}): ContractRow[] {
+  const rng = new SeededRandom("beckum:contracts");
+  const ids = new SeededRandom("beckum:contract-ids");
+  const rows: ContractRow[] = [];
+  for (const caregiver of input.caregivers) {
+    const wanted = caregiver.userId ? 2 : rng.int(0, 5);
+    const profile = profileInEffect(caregiver.profiles, input.today);
+    const days = [...new Set((profile?.slots ?? []).map((slot) => slot.weekday))];
+    const placed: ContractTimes[] = [];
+    for (let attempt = 0; attempt < wanted * 2 && placed.length < wanted && days.length > 0; attempt++) {
+      const chosen = rng.sample(days, rng.int(Math.min(2, days.length), days.length)).sort((a, b) => a - b);
+      const length = rng.pick(DAY_LENGTHS);
+      const times = chosen.flatMap((weekday): TimeRange[] => {
+        const slot = profile?.slots.find((candidate) => candidate.weekday === weekday);
+        if (!slot) return [];
+        const from = slot.start + 30 * rng.int(0, 2);
+        return from < slot.end ? [{ weekday, start: from, end: Math.min(slot.end, from + length) }] : [];
+      });
+      const start = `${addMonths(input.today, -rng.int(1, 24)).slice(0, 7)}-01`;
+      if (times.length === 0) continue;
+      if (!canTakeChild(caregiver.profiles, placed, input.today, times, { horizonYears: 1 }).ok) continue;
+      placed.push({ start, end: null, times });
+      const ageAtStart = rng.int(8, 24);
+      rows.push({
+        id: ids.uuid(),
+        organisationId: input.organisationId,
+        caregiverId: caregiver.id,
+        requestId: null,
+        childFirstName: rng.pick(CHILD_NAMES),
+        childBirthDate: addDays(addMonths(start, -ageAtStart), -rng.int(0, 25)),
+        start,
+        end: null,
+        careTimes: sortCareTimes(times.map(fromTimeRange)),
+        settlingInEnd: addDays(start, 28),
+        status: "active",
+        createdAt: input.now,
+        updatedAt: input.now,
+      });
+    }
+  }
+  return rows;
 }

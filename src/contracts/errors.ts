@@ -20,6 +20,10 @@ export const errorCodes = [
   "importInvalid",
   "requestClosed",
   "emailMismatch",
+  "placeTaken",
+  "offerClosed",
+  "offerExpired",
+  "offerPending",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -50,7 +50,30 @@ export const closeReasons = [
   "other",
 ] as const;
 /** Why a status changed, for the history parents and the office read; the close reasons included. */
-export const historyReasons = ["submitted", "confirmed", ...closeReasons] as const;
+export const historyReasons = [
+  "submitted",
+  "confirmed",
+  ...closeReasons,
+  "suggestionsSent",
+  "offerMade",
+  "offerAccepted",
+  "offerDeclined",
+  "offerExpired",
+] as const;
+
+/** An offer is open until the family answers or its time runs out. */
+export const offerStatuses = ["open", "accepted", "declined", "expired"] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+/** A contract is active until the office ends it (an end date in the past or future). */
+export const contractStatuses = ["active", "ended"] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+/** Parents rank at most this many suggested caregivers they would accept. */
+export const MAX_PARENT_RANKS = 8;
+/** Days the family has to answer an offer unless the office gives another date. */
+export const OFFER_DAYS = 7;
+/** Settling-in (Eingewöhnung) lasts up to 4 weeks: the default end is the start plus 28 days. */
+export const SETTLING_IN_DAYS = 28;
 export const historyActors = ["parent", "staff", "system"] as const;
 
 const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "v.time");
@@ -298,3 +321,186 @@ export const staffRequestDetail = z.object({
   isUnderOne: z.boolean(),
 });
 export type StaffRequestDetail = z.infer<typeof staffRequestDetail>;
+
+/** Why a caregiver fits, as codes with parameters (see core/placement/suggestions); the UI words them. */
+export const suggestionMatch = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("distance"), km: z.number(), maxKm: z.number() }),
+  z.object({ code: z.literal("age"), childAgeMonths: z.number(), min: z.number(), max: z.number() }),
+  z.object({ code: z.literal("freePlaces"), minFree: z.number() }),
+  z.object({ code: z.literal("licence"), validTo: z.string() }),
+  z.object({ code: z.literal("inclusion") }),
+  z.object({ code: z.literal("noPets") }),
+  z.object({ code: z.literal("languages"), languages: z.array(z.string()) }),
+]);
+export type SuggestionMatchDto = z.infer<typeof suggestionMatch>;
+
+/** Why a caregiver does not fit. */
+export const suggestionMiss = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("distance"), km: z.number(), maxKm: z.number() }),
+  z.object({ code: z.literal("noLocation") }),
+  z.object({ code: z.literal("age"), childAgeMonths: z.number(), min: z.number(), max: z.number() }),
+  z.object({ code: z.literal("inclusion") }),
+  z.object({ code: z.literal("pets") }),
+  z.object({ code: z.literal("noLicence"), validTo: z.string().nullable() }),
+  z.object({
+    code: z.literal("full"),
+    date: z.string(),
+    day: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    present: z.number().int(),
+    places: z.number().int(),
+  }),
+  z.object({ code: z.literal("contractLimit"), date: z.string(), max: z.number().int() }),
+]);
+export type SuggestionMissDto = z.infer<typeof suggestionMiss>;
+
+/** A caregiver as the office sees her in the suggestions for a request. */
+export const staffSuggestion = z.object({
+  caregiverId: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  town: z.string(),
+  distanceKm: z.number(),
+  fits: z.boolean(),
+  matches: z.array(suggestionMatch),
+  misses: z.array(suggestionMiss),
+  /** When she was sent to the family, if she was. */
+  sentAt: z.string().nullable(),
+  /** The family's rank of her (1 = first choice), once they ranked. */
+  parentRank: z.number().int().nullable(),
+  visitedOn: z.string().nullable(),
+});
+export type StaffSuggestion = z.infer<typeof staffSuggestion>;
+
+/** An offer of a caregiver's place to the family. */
+export const offerDto = z.object({
+  id: z.uuid(),
+  caregiverId: z.uuid(),
+  caregiverName: z.string(),
+  status: z.enum(offerStatuses),
+  start: z.string(),
+  end: z.string().nullable(),
+  careTimes: z.array(careTimeSchema),
+  settlingInEnd: z.string(),
+  respondBy: z.string(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type OfferDto = z.infer<typeof offerDto>;
+
+/**
+ * Fits and near misses, best first; caregivers already sent stay listed even when they no longer fit, so
+ * the office sees what changed.
+ */
+export const suggestionsResponse = z.object({
+  suggestions: z.array(staffSuggestion),
+  offers: z.array(offerDto),
+});
+export type SuggestionsResponse = z.infer<typeof suggestionsResponse>;
+
+export const sendSuggestionsBody = z.object({
+  caregiverIds: z.array(z.uuid()).min(1, "v.suggestionsEmpty").max(20),
+  note: optionalText(1000).default(""),
+});
+export type SendSuggestionsBody = z.infer<typeof sendSuggestionsBody>;
+
+/**
+ * A suggested caregiver as the family sees her: name, photo (only with her consent), her town and the
+ * distance, never her address or point.
+ */
+export const parentSuggestion = z.object({
+  caregiverId: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  hasPhoto: z.boolean(),
+  town: z.string(),
+  distanceKm: z.number(),
+  pedagogy: z.string(),
+  languages: z.array(z.string()),
+  meals: z.string(),
+  hasPets: z.boolean(),
+  petsNote: z.string(),
+  ageMinMonths: z.number().int(),
+  ageMaxMonths: z.number().int(),
+  parentRank: z.number().int().nullable(),
+  visitedOn: z.string().nullable(),
+  visitNote: z.string(),
+});
+export type ParentSuggestion = z.infer<typeof parentSuggestion>;
+
+export const parentSuggestionsResponse = z.object({
+  suggestions: z.array(parentSuggestion),
+  /** The open offer, or the last one answered. */
+  offer: offerDto.nullable(),
+});
+export type ParentSuggestionsResponse = z.infer<typeof parentSuggestionsResponse>;
+
+export const suggestionParams = orgIdParams.extend({ caregiverId: z.uuid() });
+
+export const visitBody = z.object({ visitedOn: isoDateSchema, note: optionalText(1000).default("") });
+export type VisitBody = z.infer<typeof visitBody>;
+
+export const rankingBody = z.object({
+  caregiverIds: z.array(z.uuid()).max(MAX_PARENT_RANKS, "v.tooManyRanks"),
+});
+export type RankingBody = z.infer<typeof rankingBody>;
+
+export const offerBody = z.object({
+  caregiverId: z.uuid(),
+  /** Defaults: the wanted start, the requested times, settling-in of 4 weeks, an answer within 7 days. */
+  start: isoDateSchema.optional(),
+  end: isoDateSchema.nullable().default(null),
+  careTimes: z.array(careTimeSchema).min(1, "v.careTimesEmpty").max(21).optional(),
+  settlingInEnd: isoDateSchema.optional(),
+  respondBy: isoDateSchema.optional(),
+});
+export type OfferBody = z.infer<typeof offerBody>;
+
+export const answerOfferBody = z.object({ accept: z.boolean() });
+export type AnswerOfferBody = z.infer<typeof answerOfferBody>;
+
+export const contractDto = z.object({
+  id: z.uuid(),
+  caregiverId: z.uuid(),
+  caregiverName: z.string(),
+  requestId: z.uuid().nullable(),
+  childFirstName: z.string(),
+  childBirthDate: z.string(),
+  start: z.string(),
+  end: z.string().nullable(),
+  careTimes: z.array(careTimeSchema),
+  settlingInEnd: z.string(),
+  status: z.enum(contractStatuses),
+});
+export type ContractDto = z.infer<typeof contractDto>;
+
+export const contractsQuery = z.object({ caregiverId: z.uuid().optional(), requestId: z.uuid().optional() });
+
+/** The office changes a contract's times, or ends it on a date. */
+export const contractChangeBody = z.object({
+  careTimes: z.array(careTimeSchema).min(1, "v.careTimesEmpty").max(21).optional(),
+  end: isoDateSchema.nullable().optional(),
+});
+export type ContractChangeBody = z.infer<typeof contractChangeBody>;
+
+/** A stretch of a weekday with the places she offers, the children present and what is free. */
+export const weekSegment = z.object({
+  weekday: z.number().int().min(0).max(6),
+  start: z.number().int(),
+  end: z.number().int(),
+  places: z.number().int(),
+  present: z.number().int(),
+  free: z.number().int(),
+});
+
+/**
+ * A caregiver's own contracts and her week: as it stands today, and from each coming date on which it
+ * changes (a contract starts or ends, a new profile applies).
+ */
+export const myWeekResponse = z.object({
+  date: z.string(),
+  contracts: z.array(contractDto),
+  weeks: z.array(z.object({ from: z.string(), segments: z.array(weekSegment) })),
+});
+export type MyWeekResponse = z.infer<typeof myWeekResponse>;

@@ -1,6 +1,6 @@
 import type { Job } from "../platform/jobs/scheduler";
 import { deadlineReminderJob } from "./caregivers/caregivers.jobs";
-import { expireUnconfirmedJob } from "./placement/placement.jobs";
+import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 
 /** The periodic jobs of all modules. */
-export const jobs: Job[] = [deadlineReminderJob, expireUnconfirmedJob];
+export const jobs: Job[] = [deadlineReminderJob, expireUnconfirmedJob, expireOffersJob];

@@ -24,6 +24,13 @@ export const errors = {
     "Diese Anfrage ist abgeschlossen oder schon so weit, dass sie sich hier nicht mehr ändern lässt. Bitte wenden Sie sich an die Fachberatung.",
   emailMismatch:
     "Die Anfrage wurde mit einer anderen E-Mail-Adresse gestellt. Bitte melden Sie sich mit dieser Adresse an.",
+  placeTaken:
+    "Bei dieser Kindertagespflegeperson ist zu diesen Zeiten kein Platz mehr frei (oder ihre Pflegeerlaubnis gilt zum Beginn nicht). Bitte wenden Sie sich an die Fachberatung.",
+  offerClosed: "Für diese Anfrage gibt es kein offenes Platzangebot (mehr).",
+  offerExpired:
+    "Die Frist für dieses Platzangebot ist abgelaufen. Bitte wenden Sie sich an die Fachberatung.",
+  offerPending:
+    "Für diese Anfrage läuft schon ein Platzangebot. Ein neues ist möglich, sobald die Familie geantwortet hat oder die Frist abgelaufen ist.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -68,6 +75,8 @@ export const validation = {
   criterionFactTaken: "Diese Angabe ist schon ein Kriterium. Bitte dort die Punkte ändern.",
   latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",
   longitude: "Bitte einen Längengrad in Deutschland eingeben (zwischen 5,5 und 15,5, z. B. 8,0412).",
+  suggestionUnknown: "Diese Kindertagespflegeperson steht nicht unter den Vorschlägen für diese Anfrage.",
+  tooManyRanks: "Bitte höchstens 8 Kindertagespflegepersonen in die Reihenfolge aufnehmen.",
   locationTooFar:
     "Der Punkt liegt mehr als 30 km vom Mittelpunkt der Postleitzahl entfernt. Bitte prüfen Sie den Punkt oder die Postleitzahl.",
 };

@@ -41,4 +41,24 @@ export const mail = {
     body: "{{organisation}} hat Ihre Anfrage für einen Betreuungsplatz für {{child}} abgeschlossen. Grund: {{reason}}. Angaben zu Gesundheit und Förderbedarf, falls Sie welche gemacht hatten, sind gelöscht.\n\nWenn Sie Fragen haben oder weiterhin einen Platz brauchen, melden Sie sich bitte bei der Fachberatung.",
     action: "Anfrage ansehen",
   },
+  placementSuggested: {
+    subject: "Vorschläge für {{child}}",
+    body: "die Fachberatung von {{organisation}} hat {{count}} Kindertagespflegepersonen für {{child}} ausgewählt, die zu Ihren Zeiten ({{times}}) und Ihrem Wohnort passen.\n\nAuf Ihrer Seite sehen Sie, wer sie sind und wie sie arbeiten. Lernen Sie sie kennen, notieren Sie Ihre Besuche und sagen Sie uns, in welcher Reihenfolge Sie sie annehmen würden.",
+    action: "Vorschläge ansehen",
+  },
+  placementOffered: {
+    subject: "Platzangebot für {{child}}",
+    body: "{{organisation}} bietet Ihnen für {{child}} einen Platz bei {{caregiver}} an, ab {{offerStart}}.\n\nBitte nehmen Sie das Angebot bis {{respondBy}} auf Ihrer Seite an oder lehnen Sie es ab. Danach verfällt es.",
+    action: "Angebot ansehen",
+  },
+  placementPlaced: {
+    subject: "{{child}} hat einen Platz bei {{caregiver}}",
+    body: "Sie haben den Platz für {{child}} bei {{caregiver}} ab {{offerStart}} angenommen. Die Anfrage ist damit abgeschlossen.\n\nDen Betreuungsvertrag schließen Sie mit der Kindertagespflegeperson; die Eingewöhnung besprechen Sie mit ihr.",
+    action: "Anfrage ansehen",
+  },
+  placementCaregiverNotice: {
+    subject: "Neues Kind: {{child}} ab {{start}}",
+    body: "über {{organisation}} kommt {{child}} ab {{start}} zu Ihnen ({{times}}). Die Familie hat das Angebot angenommen.\n\nIhre Woche mit allen Kindern und freien Plätzen sehen Sie auf Ihrer Seite.",
+    action: "Meine Woche ansehen",
+  },
 };

@@ -41,6 +41,8 @@ export const privacy = {
     user: "Konto",
     placementRequest: "Betreuungsanfrage",
     placementCriterion: "Vergabekriterium",
+    placementOffer: "Platzangebot",
+    careContract: "Betreuungsvertrag",
   },
   actions: {
     organisations_created: "Organisation angelegt",
@@ -96,5 +98,11 @@ export const privacy = {
     placement_requestSuggested: "Vorschläge verschickt",
     placement_requestOffered: "Platz angeboten",
     placement_requestPlaced: "Platz vergeben",
+    placement_suggestionsRanked: "Vorschläge von Eltern bewertet",
+    placement_visitNoted: "Besuch notiert",
+    placement_offerDeclined: "Platzangebot abgelehnt",
+    placement_contractCreated: "Betreuungsvertrag angelegt",
+    placement_contractChanged: "Betreuungsvertrag geändert",
+    placement_contractEnded: "Betreuungsvertrag beendet",
   },
 };

@@ -25,6 +25,12 @@ export const errors: typeof de = {
   requestClosed:
     "This request is closed or has got so far that it can no longer be changed here. Please contact the coordinator.",
   emailMismatch: "The request was made with another e-mail address. Please sign in with that address.",
+  placeTaken:
+    "This day-care person has no free place at these times any more (or her care licence is not valid at the start). Please contact the coordinators.",
+  offerClosed: "There is no open offer of a place for this request (any more).",
+  offerExpired: "The time to answer this offer has run out. Please contact the coordinators.",
+  offerPending:
+    "An offer of a place is already open for this request. A new one is possible once the family has answered or the time has run out.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -68,6 +74,8 @@ export const validation: typeof deValidation = {
   criterionFactTaken: "This is already a criterion. Please change its points there.",
   latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",
   longitude: "Please enter a longitude in Germany (between 5.5 and 15.5, e.g. 8.0412).",
+  suggestionUnknown: "This day-care person is not among the suggestions for this request.",
+  tooManyRanks: "Please rank at most 8 day-care persons.",
   locationTooFar:
     "The point lies more than 30 km from the centre of the postal code. Please check the point or the postal code.",
 };

@@ -43,4 +43,24 @@ export const mail: typeof de = {
     body: "{{organisation}} has closed your request for a day-care place for {{child}}. Reason: {{reason}}. Any details of health and support needs you gave have been deleted.\n\nIf you have questions or still need a place, please contact the coordinators.",
     action: "See the request",
   },
+  placementSuggested: {
+    subject: "Suggestions for {{child}}",
+    body: "the coordinators of {{organisation}} have chosen {{count}} day-care persons for {{child}} who suit your times ({{times}}) and where you live.\n\nOn your page you can see who they are and how they work. Get to know them, note your visits and tell us in which order you would accept them.",
+    action: "See the suggestions",
+  },
+  placementOffered: {
+    subject: "Offer of a place for {{child}}",
+    body: "{{organisation}} offers you a place for {{child}} with {{caregiver}}, from {{offerStart}}.\n\nPlease accept or decline the offer on your page by {{respondBy}}. After that it lapses.",
+    action: "See the offer",
+  },
+  placementPlaced: {
+    subject: "{{child}} has a place with {{caregiver}}",
+    body: "You have accepted the place for {{child}} with {{caregiver}} from {{offerStart}}. The request is now complete.\n\nYou sign the care contract with the day-care person and plan the settling-in with her.",
+    action: "See the request",
+  },
+  placementCaregiverNotice: {
+    subject: "New child: {{child}} from {{start}}",
+    body: "through {{organisation}}, {{child}} comes to you from {{start}} ({{times}}). The family has accepted the offer.\n\nYour week with all children and free places is on your page.",
+    action: "See my week",
+  },
 };

@@ -42,6 +42,8 @@ export const privacy: typeof de = {
     user: "Account",
     placementRequest: "Care request",
     placementCriterion: "Allocation criterion",
+    placementOffer: "Offer of a place",
+    careContract: "Care contract",
   },
   actions: {
     organisations_created: "Organisation created",
@@ -97,5 +99,11 @@ export const privacy: typeof de = {
     placement_requestSuggested: "Suggestions sent",
     placement_requestOffered: "Place offered",
     placement_requestPlaced: "Place taken",
+    placement_suggestionsRanked: "Suggestions ranked by parents",
+    placement_visitNoted: "Visit noted",
+    placement_offerDeclined: "Offer declined",
+    placement_contractCreated: "Care contract created",
+    placement_contractChanged: "Care contract changed",
+    placement_contractEnded: "Care contract ended",
   },
 };

@@ -56,6 +56,7 @@ import { findPostalCode } from "../../platform/geo/postal-codes";
 import { translator } from "../../platform/i18n";
 import { hasPermission } from "../../platform/policy";
 import type { Platform, ServiceContext } from "../../platform/types";
+import { listContractTimesOfCaregiver } from "../placement/placement.queries";
 import { caregiversPolicy } from "./caregivers.policy";
 import { presentDetail, presentListItem, type Visibility } from "./caregivers.presenter";
 import * as repo from "./caregivers.repository";
@@ -265,18 +266,18 @@ function deadlinesOf(
 async function loadDetail(ctx: ServiceContext, row: repo.CaregiverRow): Promise<CaregiverDetail> {
   const { platform } = ctx;
   const org = scopeOf(ctx);
-  const [rules, licences, profiles, qualifications] = await Promise.all([
+  const [rules, licences, profiles, qualifications, contracts] = await Promise.all([
     org.rules,
     repo.listLicences(platform.db, org.id, row.id),
     repo.listCapacityProfiles(platform.db, org.id, row.id),
     repo.listQualifications(platform.db, org.id, row.id),
+    listContractTimesOfCaregiver(platform.db, org.id, row.id),
   ]);
   const today = todayOf(platform);
   const deadlines = deadlinesOf(licences[0], qualifications, rules, today);
-  // Contracts arrive with the placement module; until then the week shows the places offered.
   const week = freeCapacityTimeline(
     profiles.map((p) => ({ effectiveFrom: p.effectiveFrom, slots: p.slots })),
-    [],
+    contracts,
     today,
   );
   const centre = findPostalCode(row.postalCode);

@@ -1,7 +1,9 @@
 import { writeAudit } from "../../platform/audit/audit";
 import type { Job } from "../../platform/jobs/scheduler";
 import type { Platform } from "../../platform/types";
+import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import * as repo from "./placement.repository";
+import { changeStatus } from "./placement.service";
 
 const JOB_NAME = "placement.expireUnconfirmed";
 
@@ -30,4 +32,48 @@ export const expireUnconfirmedJob: Job = {
   name: JOB_NAME,
   everyMs: 60 * 60 * 1000,
   run: deleteExpiredRequests,
+};
+
+/**
+ * Lets offers lapse whose time to answer has run out: the offer is marked expired and the request goes back
+ * to "suggested", with a history entry by the system, so the office sees it and can offer another place.
+ * Each offer in its own transaction, re-read under lock: an answer that came in meanwhile wins.
+ */
+export async function expireLapsedOffers(platform: Platform): Promise<number> {
+  const lapsed = await repo.listLapsedOffers(platform.db, platform.now());
+  let count = 0;
+  for (const candidate of lapsed) {
+    const isExpired = await platform.db.transaction(async (tx) => {
+      const row = await repo.lockRequest(tx, candidate.organisationId, candidate.requestId);
+      const offer = await repo.lockOpenOffer(tx, candidate.organisationId, candidate.requestId);
+      if (!row || !offer || offer.id !== candidate.id || platform.now() < offer.respondBy) return false;
+      const [org] = await findOrganisationSummaries(tx, [candidate.organisationId]);
+      if (!org) return false;
+      await repo.updateOffer(tx, org.id, offer.id, { status: "expired", decidedAt: platform.now() });
+      if (row.status === "offered") {
+        await changeStatus(
+          tx,
+          { platform, actor: null, organisation: null, membership: null, locale: row.locale, ip: "" },
+          org,
+          row,
+          {
+            to: "suggested",
+            actor: { kind: "system", userId: null },
+            reason: "offerExpired",
+            auditDetails: { offerId: offer.id, caregiverId: offer.caregiverId },
+            isMailSkipped: true,
+          },
+        );
+      }
+      return true;
+    });
+    if (isExpired) count++;
+  }
+  return count;
+}
+
+export const expireOffersJob: Job = {
+  name: "placement.expireOffers",
+  everyMs: 60 * 60 * 1000,
+  run: expireLapsedOffers,
 };

@@ -20,4 +20,11 @@ export const placementPolicy = definePolicy("placement", {
   readNeeds: role.of(["admin", "coordinator"], office),
   decideRequest: role.of(["admin", "coordinator"], office),
   manageCriteria: role.of(["admin", "coordinator"], office),
+  /** Suggestions read the needs (inclusion) inside the service, audited like the explicit read. */
+  suggest: role.of(["admin", "coordinator"], office),
+  /** The office makes offers and keeps the contracts that follow from them. */
+  offer: role.of(["admin", "coordinator"], office),
+  manageContracts: role.of(["admin", "coordinator"], office),
+  /** A caregiver sees her own contracts and week (the service finds her by her account). */
+  readOwnWeek: role.of(["caregiver"], office),
 });

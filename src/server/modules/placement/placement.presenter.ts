@@ -1,10 +1,12 @@
 import type {
   BoardItem,
+  ContractDto,
   CriteriaCatalogue,
   CriterionDto,
   MyRequestDetail,
   MyRequestSummary,
   Needs,
+  OfferDto,
   PublishedCriteria,
   StaffRequestDetail,
 } from "../../../contracts/placement";
@@ -12,7 +14,15 @@ import { activeStatuses } from "../../../contracts/placement";
 import { computePriority, criterionKey } from "../../../core/placement/criteria";
 import { ageGroupOf, ageInMonths, weeklyCareMinutes } from "../../../core/placement/requests";
 import { daysBetween, todayIso } from "../../../core/shared/dates";
-import type { BoardRow, CatalogueRow, CriterionRow, EventRow, RequestRow } from "./placement.repository";
+import type {
+  BoardRow,
+  CatalogueRow,
+  ContractRow,
+  CriterionRow,
+  EventRow,
+  OfferRow,
+  RequestRow,
+} from "./placement.repository";
 
 export function presentCriterion(row: CriterionRow): CriterionDto {
   return {
@@ -175,5 +185,45 @@ export function presentBoardItem(row: BoardRow, today: string): BoardItem {
     postalCode: row.postalCode,
     town: row.town,
     hasNeeds: row.hasNeeds,
+  };
+}
+
+interface NamedCaregiver {
+  firstName: string;
+  lastName: string;
+}
+
+const caregiverNameOf = (person: NamedCaregiver | undefined) =>
+  person ? `${person.firstName} ${person.lastName}` : "";
+
+export function presentOffer(row: OfferRow, caregiver: NamedCaregiver | undefined): OfferDto {
+  return {
+    id: row.id,
+    caregiverId: row.caregiverId,
+    caregiverName: caregiverNameOf(caregiver),
+    status: row.status,
+    start: row.start,
+    end: row.end,
+    careTimes: row.careTimes,
+    settlingInEnd: row.settlingInEnd,
+    respondBy: row.respondBy.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentContract(row: ContractRow, caregiver: NamedCaregiver | undefined): ContractDto {
+  return {
+    id: row.id,
+    caregiverId: row.caregiverId,
+    caregiverName: caregiverNameOf(caregiver),
+    requestId: row.requestId,
+    childFirstName: row.childFirstName,
+    childBirthDate: row.childBirthDate,
+    start: row.start,
+    end: row.end,
+    careTimes: row.careTimes,
+    settlingInEnd: row.settlingInEnd,
+    status: row.status,
   };
 }

@@ -2,10 +2,13 @@ import { and, asc, count, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-o
 import type { PlacementStatus } from "../../../contracts/placement";
 import type { Executor } from "../../platform/db/client";
 import {
+  careContracts,
   placementCatalogues,
   placementCriteria,
+  placementOffers,
   placementRequestEvents,
   placementRequests,
+  placementSuggestions,
 } from "./placement.tables";
 
 export type CriterionRow = typeof placementCriteria.$inferSelect;
@@ -18,6 +21,11 @@ export type RequestRow = typeof placementRequests.$inferSelect;
 export type RequestValues = Omit<typeof placementRequests.$inferInsert, "id" | "organisationId">;
 export type EventRow = typeof placementRequestEvents.$inferSelect;
 export type EventValues = Omit<typeof placementRequestEvents.$inferInsert, "id" | "organisationId">;
+export type SuggestionRow = typeof placementSuggestions.$inferSelect;
+export type OfferRow = typeof placementOffers.$inferSelect;
+export type OfferValues = Omit<typeof placementOffers.$inferInsert, "id" | "organisationId">;
+export type ContractRow = typeof careContracts.$inferSelect;
+export type ContractValues = Omit<typeof careContracts.$inferInsert, "id" | "organisationId">;
 
 /** The criteria in the order they were added, which is the order parents see the questions in. */
 export async function listCriteria(db: Executor, organisationId: string): Promise<CriterionRow[]> {
@@ -391,4 +399,207 @@ export async function deleteExpiredUnconfirmed(db: Executor, now: Date): Promise
   for (const row of rows)
     perOrganisation.set(row.organisationId, (perOrganisation.get(row.organisationId) ?? 0) + 1);
   return perOrganisation;
+}
+
+/** The caregivers sent to a request's family, in the family's order (unranked last), then as sent. */
+export async function listSuggestions(
+  db: Executor,
+  organisationId: string,
+  requestId: string,
+): Promise<SuggestionRow[]> {
+  return db
+    .select()
+    .from(placementSuggestions)
+    .where(
+      and(
+        eq(placementSuggestions.organisationId, organisationId),
+        eq(placementSuggestions.requestId, requestId),
+      ),
+    )
+    .orderBy(
+      sql`${placementSuggestions.parentRank} asc nulls last`,
+      asc(placementSuggestions.sentAt),
+      asc(placementSuggestions.caregiverId),
+    );
+}
+
+/** Adds suggestions; a caregiver already sent for the request stays as she was (the family may have ranked her). */
+export async function insertSuggestions(
+  db: Executor,
+  organisationId: string,
+  rows: readonly Omit<typeof placementSuggestions.$inferInsert, "id" | "organisationId">[],
+): Promise<SuggestionRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(placementSuggestions)
+    .values(rows.map((row) => ({ ...row, organisationId })))
+    .onConflictDoNothing()
+    .returning();
+}
+
+export async function updateSuggestion(
+  db: Executor,
+  organisationId: string,
+  requestId: string,
+  caregiverId: string,
+  values: Partial<Pick<SuggestionRow, "parentRank" | "visitedOn" | "visitNote">>,
+): Promise<SuggestionRow | null> {
+  const [row] = await db
+    .update(placementSuggestions)
+    .set(values)
+    .where(
+      and(
+        eq(placementSuggestions.organisationId, organisationId),
+        eq(placementSuggestions.requestId, requestId),
+        eq(placementSuggestions.caregiverId, caregiverId),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Sets the family's ranking in one statement: listed caregivers get their position, all others none. */
+export async function setParentRanks(
+  db: Executor,
+  organisationId: string,
+  requestId: string,
+  ranked: readonly string[],
+): Promise<void> {
+  const scope = and(
+    eq(placementSuggestions.organisationId, organisationId),
+    eq(placementSuggestions.requestId, requestId),
+  );
+  await db.update(placementSuggestions).set({ parentRank: null }).where(scope);
+  for (const [index, caregiverId] of ranked.entries()) {
+    await db
+      .update(placementSuggestions)
+      .set({ parentRank: index + 1 })
+      .where(and(scope, eq(placementSuggestions.caregiverId, caregiverId)));
+  }
+}
+
+export async function listOffers(
+  db: Executor,
+  organisationId: string,
+  requestId: string,
+): Promise<OfferRow[]> {
+  return db
+    .select()
+    .from(placementOffers)
+    .where(and(eq(placementOffers.organisationId, organisationId), eq(placementOffers.requestId, requestId)))
+    .orderBy(asc(placementOffers.createdAt));
+}
+
+export async function insertOffer(
+  db: Executor,
+  organisationId: string,
+  values: OfferValues,
+): Promise<OfferRow> {
+  const [row] = await db
+    .insert(placementOffers)
+    .values({ ...values, organisationId })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** The request's open offer, locked until the transaction ends, so that it is answered once. */
+export async function lockOpenOffer(
+  db: Executor,
+  organisationId: string,
+  requestId: string,
+): Promise<OfferRow | null> {
+  const [row] = await db
+    .select()
+    .from(placementOffers)
+    .where(
+      and(
+        eq(placementOffers.organisationId, organisationId),
+        eq(placementOffers.requestId, requestId),
+        eq(placementOffers.status, "open"),
+      ),
+    )
+    .for("update");
+  return row ?? null;
+}
+
+export async function updateOffer(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  values: Partial<Pick<OfferRow, "status" | "decidedAt">>,
+): Promise<void> {
+  await db
+    .update(placementOffers)
+    .set(values)
+    .where(and(eq(placementOffers.organisationId, organisationId), eq(placementOffers.id, id)));
+}
+
+/** Contracts of some caregivers (or of all in the organisation), whatever their dates: capacity needs them all. */
+export async function listContracts(
+  db: Executor,
+  organisationId: string,
+  caregiverIds?: readonly string[],
+): Promise<ContractRow[]> {
+  if (caregiverIds && caregiverIds.length === 0) return [];
+  return db
+    .select()
+    .from(careContracts)
+    .where(
+      and(
+        eq(careContracts.organisationId, organisationId),
+        caregiverIds ? inArray(careContracts.caregiverId, [...caregiverIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(careContracts.start), asc(careContracts.childFirstName), asc(careContracts.id));
+}
+
+export async function findContract(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ContractRow | null> {
+  const query = db
+    .select()
+    .from(careContracts)
+    .where(and(eq(careContracts.organisationId, organisationId), eq(careContracts.id, id)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+export async function insertContract(
+  db: Executor,
+  organisationId: string,
+  values: ContractValues,
+): Promise<ContractRow> {
+  const [row] = await db
+    .insert(careContracts)
+    .values({ ...values, organisationId })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function updateContract(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  values: Partial<ContractValues>,
+): Promise<ContractRow | null> {
+  const [row] = await db
+    .update(careContracts)
+    .set(values)
+    .where(and(eq(careContracts.organisationId, organisationId), eq(careContracts.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+/** Open offers whose time to answer has run out, in every organisation (for the hourly job). */
+export async function listLapsedOffers(db: Executor, now: Date): Promise<OfferRow[]> {
+  return db
+    .select()
+    .from(placementOffers)
+    .where(and(eq(placementOffers.status, "open"), lte(placementOffers.respondBy, now)))
+    .orderBy(asc(placementOffers.respondBy));
 }

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { orgParams } from "../../../contracts/common";
 import {
   acceptedResponse,
+  answerOfferBody,
   boardQuery,
   boardResponse,
   closeBody,
@@ -12,23 +13,50 @@ import {
   confirmedResponse,
   confirmedWithSessionResponse,
   confirmWithPasswordBody,
+  contractChangeBody,
+  contractDto,
+  contractsQuery,
   criteriaCatalogue,
   criterionInput,
   criterionParams,
   myRequestDetail,
   myRequestSummary,
+  myWeekResponse,
   needsSchema,
+  offerBody,
+  parentSuggestionsResponse,
   publicRequestBody,
   publishedCriteria,
+  rankingBody,
   requestChangeBody,
   requestParams,
+  sendSuggestionsBody,
   staffRequestDetail,
+  suggestionParams,
+  suggestionsResponse,
+  visitBody,
   withdrawBody,
 } from "../../../contracts/placement";
 import { contextOf } from "../../platform/authorize";
+import type { StoredFile } from "../../platform/files/files";
 import { setSessionCookie } from "../identity/identity.routes";
+import * as matching from "./matching.service";
 import { placementPolicy as can } from "./placement.policy";
 import * as service from "./placement.service";
+
+/**
+ * Sends a caregiver's photo to the family she was suggested to: private caching only, the checked type, and
+ * revalidation by ETag (as the caregivers module sends it to the office).
+ */
+function sendPhoto(request: FastifyRequest, reply: FastifyReply, file: StoredFile) {
+  const etag = `"${file.sha256}"`;
+  reply
+    .header("cache-control", "private, max-age=300")
+    .header("x-content-type-options", "nosniff")
+    .header("etag", etag);
+  if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+  return reply.header("content-type", file.contentType).send(file.data);
+}
 
 /**
  * Per client address: enough for a family (or an office helping families at its counter) to correct and send
@@ -213,5 +241,148 @@ export async function placementRoutes(base: FastifyInstance) {
       config: { permission: can.manageCriteria },
     },
     async (request) => service.removeCriterion(contextOf(request, app), request.params.id),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/placement-requests/:id/suggestions",
+    {
+      schema: { tags, params: requestParams, response: { 200: suggestionsResponse } },
+      config: { permission: can.suggest },
+    },
+    async (request, reply) => {
+      // Judged with the needs: no cache may keep what they revealed.
+      reply.header("cache-control", "no-store");
+      return matching.getSuggestions(contextOf(request, app), request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/placement-requests/:id/suggestions",
+    {
+      schema: {
+        tags,
+        params: requestParams,
+        body: sendSuggestionsBody,
+        response: { 200: suggestionsResponse },
+      },
+      config: { permission: can.suggest },
+    },
+    async (request) => matching.sendSuggestions(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/placement-requests/:id/offers",
+    {
+      schema: { tags, params: requestParams, body: offerBody, response: { 201: suggestionsResponse } },
+      config: { permission: can.offer },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await matching.makeOffer(contextOf(request, app), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/my-placement-requests/:id/suggestions",
+    {
+      schema: { tags, params: requestParams, response: { 200: parentSuggestionsResponse } },
+      config: { permission: can.readOwnRequests },
+    },
+    async (request) => matching.getMySuggestions(contextOf(request, app), request.params.id),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/my-placement-requests/:id/suggestions/:caregiverId/photo",
+    { schema: { tags, params: suggestionParams }, config: { permission: can.readOwnRequests } },
+    async (request, reply) =>
+      sendPhoto(
+        request,
+        reply,
+        await matching.getSuggestedPhoto(
+          contextOf(request, app),
+          request.params.id,
+          request.params.caregiverId,
+        ),
+      ),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/my-placement-requests/:id/suggestions/:caregiverId/visit",
+    {
+      schema: {
+        tags,
+        params: suggestionParams,
+        body: visitBody,
+        response: { 200: parentSuggestionsResponse },
+      },
+      config: { permission: can.changeOwnRequest },
+    },
+    async (request) =>
+      matching.noteVisit(
+        contextOf(request, app),
+        request.params.id,
+        request.params.caregiverId,
+        request.body,
+      ),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/my-placement-requests/:id/ranking",
+    {
+      schema: {
+        tags,
+        params: requestParams,
+        body: rankingBody,
+        response: { 200: parentSuggestionsResponse },
+      },
+      config: { permission: can.changeOwnRequest },
+    },
+    async (request) => matching.rankMySuggestions(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/my-placement-requests/:id/offer-answer",
+    {
+      schema: {
+        tags,
+        params: requestParams,
+        body: answerOfferBody,
+        response: { 200: parentSuggestionsResponse },
+      },
+      config: { permission: can.changeOwnRequest },
+    },
+    async (request) => matching.answerOffer(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/care-contracts",
+    {
+      schema: {
+        tags,
+        params: orgParams,
+        querystring: contractsQuery,
+        response: { 200: z.array(contractDto) },
+      },
+      config: { permission: can.manageContracts },
+    },
+    async (request) => matching.listContracts(contextOf(request, app), request.query),
+  );
+
+  app.put(
+    "/api/orgs/:orgSlug/care-contracts/:id",
+    {
+      schema: { tags, params: requestParams, body: contractChangeBody, response: { 200: contractDto } },
+      config: { permission: can.manageContracts },
+    },
+    async (request) => matching.changeContract(contextOf(request, app), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/orgs/:orgSlug/my-week",
+    {
+      schema: { tags, params: orgParams, response: { 200: myWeekResponse } },
+      config: { permission: can.readOwnWeek },
+    },
+    async (request) => matching.getMyWeek(contextOf(request, app)),
   );
 }

@@ -73,18 +73,18 @@ function rejectIfAny(problems: readonly Problem[]): void {
 }
 
 /** Placement exists in coordination offices; elsewhere its routes answer as if they did not exist. */
-function officeOf(ctx: ServiceContext): OrganisationScope {
+export function officeOf(ctx: ServiceContext): OrganisationScope {
   const org = ctx.organisation;
   if (org?.kind !== "coordinationOffice") throw notFound();
   return org;
 }
 
-function actorOf(ctx: ServiceContext): Actor {
+export function actorOf(ctx: ServiceContext): Actor {
   if (!ctx.actor) throw new AppError("unauthenticated", 401);
   return ctx.actor;
 }
 
-function todayOf(platform: Platform): string {
+export function todayOf(platform: Platform): string {
   return todayIso(platform.now());
 }
 
@@ -107,7 +107,7 @@ function isEmptyNeeds(needs: Needs): boolean {
   return !needs.hasInclusionNeed && !needs.allergies && !needs.diet && !needs.notes;
 }
 
-function readNeeds(platform: Platform, stored: string | null): Needs | null {
+export function readNeeds(platform: Platform, stored: string | null): Needs | null {
   if (!stored) return null;
   return needsSchema.parse(JSON.parse(platform.cipher.decrypt(stored)));
 }
@@ -167,7 +167,7 @@ async function catalogueVersion(db: Executor, organisationId: string): Promise<n
   return (await repo.findCatalogue(db, organisationId))?.version ?? 0;
 }
 
-function formatDate(iso: string, locale: Locale): string {
+export function formatDate(iso: string, locale: Locale): string {
   const [year, month, day] = iso.split("-");
   return locale === "de" ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }
@@ -178,7 +178,13 @@ interface MailOrganisation {
   name: string;
 }
 
-type StatusMail = "placementConfirmed" | "placementWithdrawn" | "placementClosed";
+type StatusMail =
+  | "placementConfirmed"
+  | "placementWithdrawn"
+  | "placementClosed"
+  | "placementSuggested"
+  | "placementOffered"
+  | "placementPlaced";
 
 /** A mail about a request to its parent, in the language she used, with a link to her page of it. */
 async function queueRequestMail(
@@ -209,7 +215,7 @@ async function queueRequestMail(
   await platform.mailer.queue(tx, { to: row.email, organisationId: org.id, ...mail });
 }
 
-interface StatusChange {
+export interface StatusChange {
   to: PlacementStatus;
   actor: { kind: "parent" | "staff" | "system"; userId: string | null };
   reason: repo.EventValues["reason"];
@@ -218,6 +224,10 @@ interface StatusChange {
   values?: Partial<repo.RequestValues>;
   /** What the audit entry should say beyond the change itself. */
   auditDetails?: Record<string, unknown>;
+  /** What the mail to the parents says beyond the request itself. */
+  mailParams?: Record<string, string | number>;
+  /** A step back (an offer declined) needs no mail: the parents took it themselves and see it on their page. */
+  isMailSkipped?: boolean;
 }
 
 /** One audit action per way into a status; suggestions, offers and placements are named for part B already. */
@@ -235,6 +245,9 @@ const STATUS_MAILS: Partial<Record<PlacementStatus, StatusMail>> = {
   open: "placementConfirmed",
   withdrawn: "placementWithdrawn",
   closed: "placementClosed",
+  suggested: "placementSuggested",
+  offered: "placementOffered",
+  placed: "placementPlaced",
 };
 
 /**
@@ -242,7 +255,7 @@ const STATUS_MAILS: Partial<Record<PlacementStatus, StatusMail>> = {
  * history entry, the audit entry and the mail to the parents. Leaving the search ends the purpose the needs
  * were given for, so they are erased then.
  */
-async function changeStatus(
+export async function changeStatus(
   tx: Executor,
   ctx: ServiceContext,
   org: MailOrganisation,
@@ -283,10 +296,10 @@ async function changeStatus(
     },
     ip: ctx.ip,
   });
-  const key = STATUS_MAILS[change.to];
+  const key = change.isMailSkipped ? undefined : STATUS_MAILS[change.to];
   if (key) {
     const reason = change.reason ? translator(updated.locale)(`placement.reasons.${change.reason}`) : "";
-    await queueRequestMail(tx, ctx.platform, org, updated, key, { reason });
+    await queueRequestMail(tx, ctx.platform, org, updated, key, { reason, ...change.mailParams });
   }
   return updated;
 }
@@ -492,7 +505,7 @@ async function relatedOf(db: Executor, platform: Platform, row: repo.RequestRow)
   return { criteria, events, today: todayOf(platform) };
 }
 
-async function requireOwn(
+export async function requireOwn(
   db: Executor,
   ctx: ServiceContext,
   id: string,
@@ -694,7 +707,11 @@ export async function getBoard(ctx: ServiceContext, query: BoardQuery): Promise<
   };
 }
 
-async function requireRequest(db: Executor, ctx: ServiceContext, id: string): Promise<repo.RequestRow> {
+export async function requireRequest(
+  db: Executor,
+  ctx: ServiceContext,
+  id: string,
+): Promise<repo.RequestRow> {
   const row = await repo.findRequest(db, officeOf(ctx).id, id);
   if (!row) throw notFound();
   return row;

@@ -13,9 +13,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  contractStatuses,
   criterionFacts,
   historyActors,
   historyReasons,
+  offerStatuses,
   placementStatuses,
 } from "../../../contracts/placement";
 import type { CareTime } from "../../../core/placement/requests";
@@ -137,4 +139,88 @@ export const placementRequestEvents = pgTable(
     position: integer("position").notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [index("placement_request_events_request_idx").on(t.requestId, t.position)],
+);
+
+/**
+ * A caregiver the office suggested to the family of a request, and what the family made of her: when they
+ * visited her and where she stands in their ranking. The caregiver lives in the caregivers module, which
+ * placement reaches only through its queries, so `caregiver_id` carries no foreign key.
+ */
+export const placementSuggestions = pgTable(
+  "placement_suggestions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    caregiverId: uuid("caregiver_id").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+    sentByUserId: uuid("sent_by_user_id"),
+    /** The distance at the time of sending, rounded to 0.1 km: parents see this, never her point. */
+    distanceKm: doublePrecision("distance_km").notNull(),
+    /** 1 = the family's first choice; null = not ranked (they would not accept her, or have not said). */
+    parentRank: integer("parent_rank"),
+    visitedOn: date("visited_on"),
+    visitNote: text("visit_note").notNull().default(""),
+  },
+  (t) => [uniqueIndex("placement_suggestions_request_caregiver_idx").on(t.requestId, t.caregiverId)],
+);
+
+/** An offer of one caregiver's place to the family; at most one open offer per request at a time. */
+export const placementOffers = pgTable(
+  "placement_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    caregiverId: uuid("caregiver_id").notNull(),
+    status: text("status", { enum: offerStatuses }).notNull().default("open"),
+    start: date("start").notNull(),
+    end: date("end"),
+    careTimes: jsonb("care_times").$type<CareTime[]>().notNull(),
+    settlingInEnd: date("settling_in_end").notNull(),
+    /** After this the offer can no longer be accepted. */
+    respondBy: timestamp("respond_by", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdByUserId: uuid("created_by_user_id"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("placement_offers_request_idx").on(t.requestId, t.createdAt),
+    uniqueIndex("placement_offers_open_idx").on(t.requestId).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/**
+ * A care contract (Betreuungsvertrag): a child with a caregiver from a date, at weekly times. Contracts take
+ * the caregiver's places from their start on; the capacity of the caregivers module is computed with them.
+ */
+export const careContracts = pgTable(
+  "care_contracts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    caregiverId: uuid("caregiver_id").notNull(),
+    requestId: uuid("request_id").references(() => placementRequests.id, { onDelete: "set null" }),
+    childFirstName: text("child_first_name").notNull(),
+    childBirthDate: date("child_birth_date").notNull(),
+    start: date("start").notNull(),
+    /** Last day of care, inclusive; null = open-ended. */
+    end: date("end"),
+    careTimes: jsonb("care_times").$type<CareTime[]>().notNull(),
+    settlingInEnd: date("settling_in_end").notNull(),
+    status: text("status", { enum: contractStatuses }).notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("care_contracts_caregiver_idx").on(t.organisationId, t.caregiverId, t.start)],
 );

@@ -5,9 +5,12 @@ import type {
   CriteriaCatalogue,
   MyRequestDetail,
   MyRequestSummary,
+  MyWeekResponse,
   Needs,
+  ParentSuggestionsResponse,
   PublishedCriteria,
   StaffRequestDetail,
+  SuggestionsResponse,
 } from "../../../contracts/placement";
 import { get } from "../../app/api";
 
@@ -36,6 +39,9 @@ export const placementKeys = {
   board: (slug: string, params: BoardParams) => ["placement", slug, "board", params] as const,
   request: (slug: string, id: string) => ["placement", slug, "request", id] as const,
   catalogue: (slug: string) => ["placement", slug, "criteria"] as const,
+  suggestions: (slug: string, id: string) => ["placement", slug, "request", id, "suggestions"] as const,
+  mySuggestions: (slug: string, id: string) => ["placement", slug, "mine", id, "suggestions"] as const,
+  myWeek: (slug: string) => ["placement", slug, "my-week"] as const,
 };
 
 export const orgApi = (slug: string) => `/api/orgs/${encodeURIComponent(slug)}`;
@@ -109,5 +115,39 @@ export function useCatalogue(slug: string) {
   return useQuery({
     queryKey: placementKeys.catalogue(slug),
     queryFn: () => get<CriteriaCatalogue>(`${orgApi(slug)}/placement-criteria`),
+  });
+}
+
+/**
+ * The ranked suggestions. Judging them reads the needs (audited), so they load only when the coordinator
+ * asks for them, and are not refetched behind her back when the window regains focus.
+ */
+export function useSuggestions(slug: string, id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: placementKeys.suggestions(slug, id),
+    queryFn: () =>
+      get<SuggestionsResponse>(`${orgApi(slug)}/placement-requests/${encodeURIComponent(id)}/suggestions`),
+    enabled,
+    refetchOnWindowFocus: false,
+    staleTime: 60_000,
+  });
+}
+
+export function useMySuggestions(slug: string, id: string, enabled = true) {
+  return useQuery({
+    queryKey: placementKeys.mySuggestions(slug, id),
+    queryFn: () =>
+      get<ParentSuggestionsResponse>(
+        `${orgApi(slug)}/my-placement-requests/${encodeURIComponent(id)}/suggestions`,
+      ),
+    enabled,
+  });
+}
+
+export function useMyWeek(slug: string) {
+  return useQuery({
+    queryKey: placementKeys.myWeek(slug),
+    queryFn: () => get<MyWeekResponse>(`${orgApi(slug)}/my-week`),
+    retry: false,
   });
 }

@@ -1,7 +1,13 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { CareTimeDto, CriterionFact } from "../../../contracts/placement";
+import type {
+  CareTimeDto,
+  CriterionFact,
+  SuggestionMatchDto,
+  SuggestionMissDto,
+} from "../../../contracts/placement";
 import { describeCareTimes } from "../../../core/placement/requests";
+import { useDateFormat } from "../../components/format";
 
 /** The app path of a page of the organisation, e.g. orgPath("beckum", "anfragen"). */
 export function orgPath(slug: string, path = ""): string {
@@ -48,4 +54,66 @@ export function criterionText(criterion: { fact: CriterionFact; label: string },
 /** The short name of a criterion for the office's lists. */
 export function criterionName(criterion: { fact: CriterionFact; label: string }, t: TFunction): string {
   return criterion.fact === "custom" ? criterion.label : t(`placement.factNames.${criterion.fact}`);
+}
+
+/** Kilometres as the reader writes them: "7,2" in German, "7.2" in English. */
+export function useKm(): (km: number) => string {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "de-DE", {
+    maximumFractionDigits: 1,
+  });
+  return (km) => format.format(km);
+}
+
+/** Why a caregiver fits or does not, in plain words ("Mi 14:00–16:00 schon 5 Kinder", "7,2 km, mehr als 5 km"). */
+export function useSuggestionTexts(wantedStart: string) {
+  const { t } = useTranslation();
+  const { formatDate } = useDateFormat();
+  const km = useKm();
+  const days = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const match = (m: SuggestionMatchDto): string => {
+    switch (m.code) {
+      case "distance":
+        return t("placement.suggestions.match.distance", { km: km(m.km), maxKm: m.maxKm });
+      case "age":
+        return t("placement.suggestions.match.age", { min: m.min, max: m.max, child: m.childAgeMonths });
+      case "freePlaces":
+        return t("placement.suggestions.match.freePlaces", { count: m.minFree });
+      case "licence":
+        return t("placement.suggestions.match.licence", { date: formatDate(m.validTo) });
+      case "languages":
+        return t("placement.suggestions.match.languages", { languages: m.languages.join(", ") });
+      default:
+        return t(`placement.suggestions.match.${m.code}`);
+    }
+  };
+  const miss = (m: SuggestionMissDto): string => {
+    switch (m.code) {
+      case "distance":
+        return t("placement.suggestions.miss.distance", { km: km(m.km), maxKm: m.maxKm });
+      case "age":
+        return t("placement.suggestions.miss.age", { min: m.min, max: m.max, child: m.childAgeMonths });
+      case "noLicence":
+        return m.validTo
+          ? t("placement.suggestions.miss.noLicenceUntil", { date: formatDate(m.validTo) })
+          : t("placement.suggestions.miss.noLicence");
+      case "full": {
+        // From the wanted start is what the office asks about; a later date says the place goes then.
+        const kind = m.places === 0 ? "notOffered" : "full";
+        const key = m.date === wantedStart ? kind : `${kind}From`;
+        return t(`placement.suggestions.miss.${key}`, {
+          day: days[m.day - 1],
+          from: m.from,
+          to: m.to,
+          present: m.present,
+          date: formatDate(m.date),
+        });
+      }
+      case "contractLimit":
+        return t("placement.suggestions.miss.contractLimit", { date: formatDate(m.date), max: m.max });
+      default:
+        return t(`placement.suggestions.miss.${m.code}`);
+    }
+  };
+  return { match, miss };
 }

@@ -29,12 +29,14 @@ export function ProfileSlots({ slots }: { slots: Slot[] }) {
  * This week's places, children present and free places per stretch of each weekday: a table whose numbers
  * carry the meaning; the bar only repeats them for a quick look.
  */
-export function WeekView({ week }: { week: CaregiverDetail["week"] }) {
+export function WeekView({ week, label }: { week: CaregiverDetail["week"]; label?: string }) {
   const { t } = useTranslation();
   if (week.length === 0) return <Text c="dimmed">{t("registry.week.empty")}</Text>;
+  // Several weeks on one page need names of their own: landmarks with the same name cannot be told apart.
+  const name = label ?? t("registry.week.title");
   return (
-    <ScrollRegion label={t("registry.week.title")} testId="week-view">
-      <Table verticalSpacing={6} horizontalSpacing={6} fz="sm" aria-label={t("registry.week.title")}>
+    <ScrollRegion label={name} testId="week-view">
+      <Table verticalSpacing={6} horizontalSpacing={6} fz="sm" aria-label={name}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("registry.week.day")}</Table.Th>

@@ -8,6 +8,7 @@ import { DeadlineList } from "../components/deadline-list";
 import { LoadError, Notice } from "../components/form-alert";
 import { LicencesSection } from "../components/licences-section";
 import { LocationSection } from "../components/location-section";
+import { MyWeekSection } from "../components/my-week-section";
 import { PageHeader, Section } from "../components/page";
 import { ProfileSection } from "../components/profile-section";
 
@@ -41,6 +42,7 @@ export function MyProfilePage() {
         </Notice>
         <DeadlineList deadlines={detail.deadlines} isExplained />
       </Section>
+      <MyWeekSection orgSlug={orgSlug} />
       <ProfileSection orgSlug={orgSlug} detail={detail} canEdit isOwnProfile />
       <LocationSection orgSlug={orgSlug} detail={detail} canEdit isOwnProfile />
       <Text size="sm" c="dimmed">

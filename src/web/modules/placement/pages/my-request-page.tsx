@@ -22,6 +22,7 @@ import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
 import { orgApi, placementKeys, useMyRequest } from "../api";
+import { ParentSuggestionsSection } from "../components/parent-suggestions";
 import { ReasonDialog } from "../components/reason-dialog";
 import { HistoryList, PointsBreakdown, StatusExplained } from "../components/request-parts";
 import { formatAge, orgPath, useCareTimesText } from "../format";
@@ -109,6 +110,7 @@ function Detail({ membership, detail }: { membership: MyMembership; detail: MyRe
           </Group>
         )}
       </Section>
+      <ParentSuggestionsSection slug={slug} detail={detail} />
       <Section id="punkte" title={t("placement.my.pointsTitle")}>
         <PointsBreakdown detail={detail} />
       </Section>

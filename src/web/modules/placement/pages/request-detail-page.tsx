@@ -22,9 +22,11 @@ import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
 import { orgApi, placementKeys, useReadNeeds, useStaffRequest } from "../api";
+import { ContractsPanel } from "../components/contracts-panel";
 import { ReasonDialog } from "../components/reason-dialog";
 import { HistoryList, PointsBreakdown } from "../components/request-parts";
 import { StatusBadge } from "../components/status-badge";
+import { SuggestionsPanel } from "../components/suggestions-panel";
 import { formatAge, orgPath, useCareTimesText } from "../format";
 
 function Facts({ items }: { items: { label: string; value: ReactNode }[] }) {
@@ -172,6 +174,20 @@ function Detail({ membership, detail }: { membership: MyMembership; detail: Staf
       <Section id="punkte" title={t("placement.detail.pointsTitle")}>
         <PointsBreakdown detail={detail} />
       </Section>
+      {activeStatuses.includes(detail.status) && (
+        <Section
+          id="vorschlaege"
+          title={t("placement.suggestions.title")}
+          intro={t("placement.suggestions.intro")}
+        >
+          <SuggestionsPanel slug={slug} detail={detail} />
+        </Section>
+      )}
+      {detail.status === "placed" && (
+        <Section id="vertrag" title={t("placement.contracts.title")}>
+          <ContractsPanel slug={slug} requestId={detail.id} />
+        </Section>
+      )}
       <Section id="kontakt" title={t("placement.detail.contactTitle")}>
         <Facts
           items={[

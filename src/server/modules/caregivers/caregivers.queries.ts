@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { CapacitySlot } from "../../../core/caregivers/capacity";
+import type { Executor } from "../../platform/db/client";
+import { readFile, type StoredFile } from "../../platform/files/files";
+import { capacityProfiles, caregivers, careLicences } from "./caregivers.tables";
+
+/** What placement needs to judge whether a caregiver can take a child, and to show her to parents. */
+export interface PlacementCaregiverFacts {
+  id: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  town: string;
+  postalCode: string;
+  lat: number | null;
+  lon: number | null;
+  languages: string[];
+  hasPets: boolean;
+  petsNote: string;
+  meals: string;
+  pedagogy: string;
+  hasInclusionExperience: boolean;
+  ageMinMonths: number;
+  ageMaxMonths: number;
+  /** Only while she consents; the file itself is read with {@link readConsentedPhoto}. */
+  hasPhoto: boolean;
+  licences: { validFrom: string; validTo: string; maxChildren: number }[];
+  profiles: { effectiveFrom: string; slots: CapacitySlot[] }[];
+}
+
+/**
+ * Caregivers of the organisation with licences (latest first) and capacity profiles: all active ones, or
+ * those named in `ids` whatever their status (a caregiver already suggested stays readable when she pauses).
+ */
+export async function findPlacementCaregivers(
+  db: Executor,
+  organisationId: string,
+  ids?: readonly string[],
+): Promise<PlacementCaregiverFacts[]> {
+  if (ids && ids.length === 0) return [];
+  const people = await db
+    .select()
+    .from(caregivers)
+    .where(
+      and(
+        eq(caregivers.organisationId, organisationId),
+        ids ? inArray(caregivers.id, [...ids]) : eq(caregivers.status, "active"),
+      ),
+    )
+    .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id));
+  if (people.length === 0) return [];
+  const personIds = people.map((p) => p.id);
+  const [licences, profiles] = await Promise.all([
+    db
+      .select()
+      .from(careLicences)
+      .where(
+        and(eq(careLicences.organisationId, organisationId), inArray(careLicences.caregiverId, personIds)),
+      )
+      .orderBy(desc(careLicences.validTo)),
+    db
+      .select()
+      .from(capacityProfiles)
+      .where(
+        and(
+          eq(capacityProfiles.organisationId, organisationId),
+          inArray(capacityProfiles.caregiverId, personIds),
+        ),
+      )
+      .orderBy(asc(capacityProfiles.effectiveFrom)),
+  ]);
+  return people.map((p) => ({
+    id: p.id,
+    userId: p.userId,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    town: p.town,
+    postalCode: p.postalCode,
+    lat: p.lat,
+    lon: p.lon,
+    languages: p.languages,
+    hasPets: p.hasPets,
+    petsNote: p.petsNote,
+    meals: p.meals,
+    pedagogy: p.pedagogy,
+    hasInclusionExperience: p.hasInclusionExperience,
+    ageMinMonths: p.ageMinMonths,
+    ageMaxMonths: p.ageMaxMonths,
+    hasPhoto: p.hasPhotoConsent && p.photoFileId !== null,
+    licences: licences
+      .filter((l) => l.caregiverId === p.id)
+      .map((l) => ({ validFrom: l.validFrom, validTo: l.validTo, maxChildren: l.maxChildren })),
+    profiles: profiles
+      .filter((c) => c.caregiverId === p.id)
+      .map((c) => ({ effectiveFrom: c.effectiveFrom, slots: c.slots })),
+  }));
+}
+
+/**
+ * Locks a caregiver's row until the transaction ends. Every placement of a child with her takes this lock
+ * before it re-checks her capacity, so two acceptances for her last place run one after the other on
+ * PostgreSQL too, and the second one sees the first one's contract.
+ */
+export async function lockPlacementCaregiver(
+  tx: Executor,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ id: caregivers.id })
+    .from(caregivers)
+    .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.id, id)))
+    .for("update");
+  return rows.length > 0;
+}
+
+/** The caregiver of a signed-in account in the organisation, if she is one. */
+export async function findCaregiverIdOfUser(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: caregivers.id })
+    .from(caregivers)
+    .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.userId, userId)));
+  return row?.id ?? null;
+}
+
+/** Her photo, only while she consents to it being shown; null otherwise. */
+export async function readConsentedPhoto(
+  db: Executor,
+  organisationId: string,
+  id: string,
+): Promise<StoredFile | null> {
+  const [row] = await db
+    .select({ fileId: caregivers.photoFileId, hasConsent: caregivers.hasPhotoConsent })
+    .from(caregivers)
+    .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.id, id)));
+  if (!row?.fileId || !row.hasConsent) return null;
+  return readFile(db, organisationId, row.fileId);
+}

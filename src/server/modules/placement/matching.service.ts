@@ -1,0 +1,673 @@
+import {
+  type AnswerOfferBody,
+  activeStatuses,
+  type ContractChangeBody,
+  type ContractDto,
+  type MyWeekResponse,
+  OFFER_DAYS,
+  type OfferBody,
+  type ParentSuggestionsResponse,
+  type RankingBody,
+  SETTLING_IN_DAYS,
+  type SendSuggestionsBody,
+  type SuggestionsResponse,
+  type VisitBody,
+} from "../../../contracts/placement";
+import { type ContractTimes, canTakeChild, freeCapacityTimeline } from "../../../core/caregivers/capacity";
+import {
+  describeCareTimes,
+  sortCareTimes,
+  toTimeRange,
+  validateCareTimes,
+} from "../../../core/placement/requests";
+import {
+  judgeCandidate,
+  type Suggestion,
+  type SuggestionCandidate,
+  type SuggestionRules,
+  suggestCaregivers,
+} from "../../../core/placement/suggestions";
+import { addDays } from "../../../core/shared/dates";
+import { writeAudit } from "../../platform/audit/audit";
+import type { OrganisationScope } from "../../platform/auth";
+import type { Executor } from "../../platform/db/client";
+import { AppError, fieldError, notFound } from "../../platform/errors";
+import type { StoredFile } from "../../platform/files/files";
+import { translator } from "../../platform/i18n";
+import { composeMail } from "../../platform/mail/mailer";
+import type { ServiceContext } from "../../platform/types";
+import {
+  findCaregiverIdOfUser,
+  findPlacementCaregivers,
+  lockPlacementCaregiver,
+  type PlacementCaregiverFacts,
+  readConsentedPhoto,
+} from "../caregivers/caregivers.queries";
+import { presentContract, presentOffer } from "./placement.presenter";
+import * as repo from "./placement.repository";
+import {
+  actorOf,
+  changeStatus,
+  formatDate,
+  officeOf,
+  readNeeds,
+  requireOwn,
+  requireRequest,
+  todayOf,
+} from "./placement.service";
+
+/** Today's week and the next changes of it: enough to plan, few enough to read on a phone. */
+const MAX_WEEKS_SHOWN = 6;
+
+/** The state's weekly limit: NRW counts contracts, Schleswig-Holstein children; both cap the same thing here. */
+function rulesOf(org: OrganisationScope): SuggestionRules {
+  return { maxContractsPerWeek: org.rules.maxContractsPerWeek ?? org.rules.maxChildrenPerWeek };
+}
+
+/** A contract as core/caregivers counts it. */
+export function contractTimesOf(row: Pick<repo.ContractRow, "start" | "end" | "careTimes">): ContractTimes {
+  return { start: row.start, end: row.end, times: row.careTimes.flatMap((time) => toTimeRange(time) ?? []) };
+}
+
+function candidateOf(
+  person: PlacementCaregiverFacts,
+  contracts: readonly repo.ContractRow[],
+): SuggestionCandidate {
+  return {
+    id: person.id,
+    location: person.lat !== null && person.lon !== null ? { lat: person.lat, lon: person.lon } : null,
+    ageMonths: { min: person.ageMinMonths, max: person.ageMaxMonths },
+    hasInclusionExperience: person.hasInclusionExperience,
+    hasPets: person.hasPets,
+    languages: person.languages,
+    licences: person.licences,
+    profiles: person.profiles,
+    contracts: contracts.filter((c) => c.caregiverId === person.id).map(contractTimesOf),
+  };
+}
+
+const nameOf = (person: Pick<PlacementCaregiverFacts, "firstName" | "lastName">) =>
+  `${person.firstName} ${person.lastName}`;
+
+/**
+ * Judges the organisation's caregivers for a request. The needs say whether the child needs inclusion, so
+ * they are decrypted here, only for this, and the read is audited like any other read of them.
+ */
+async function judgeForRequest(
+  tx: Executor,
+  ctx: ServiceContext,
+  org: OrganisationScope,
+  row: repo.RequestRow,
+) {
+  const needs = readNeeds(ctx.platform, row.needsEncrypted);
+  if (needs) {
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action: "placement.needsRead",
+      entityType: "placementRequest",
+      entityId: row.id,
+      details: { sensitive: true, purpose: "suggestions" },
+      ip: ctx.ip,
+    });
+  }
+  const [people, contracts, sent] = await Promise.all([
+    findPlacementCaregivers(tx, org.id),
+    repo.listContracts(tx, org.id),
+    repo.listSuggestions(tx, org.id, row.id),
+  ]);
+  const request = {
+    id: row.id,
+    location: { lat: row.lat, lon: row.lon },
+    childBirthDate: row.childBirthDate,
+    wantedStart: row.wantedStart,
+    careTimes: row.careTimes,
+    maxDistanceKm: row.maxDistanceKm,
+    needsInclusion: needs?.hasInclusionNeed ?? false,
+    noPets: row.noPets,
+    languages: row.languages,
+  };
+  const rules = rulesOf(org);
+  const ranked = suggestCaregivers(
+    request,
+    people.map((p) => candidateOf(p, contracts)),
+    rules,
+  );
+  // A caregiver sent before who no longer fits (or has paused since) is still judged and listed, so the
+  // office sees why.
+  const listed = new Set(ranked.map((s) => s.caregiverId));
+  const known = new Set(people.map((p) => p.id));
+  const paused = await findPlacementCaregivers(
+    tx,
+    org.id,
+    sent.map((s) => s.caregiverId).filter((id) => !known.has(id)),
+  );
+  const stillSent = [...people, ...paused]
+    .filter((p) => !listed.has(p.id) && sent.some((s) => s.caregiverId === p.id))
+    .map((p) => judgeCandidate(request, candidateOf(p, contracts), rules));
+  const byId = new Map([...people, ...paused].map((p) => [p.id, p]));
+  return { judged: [...ranked, ...stillSent], byId, sent };
+}
+
+function distanceOf(suggestion: Suggestion): number {
+  return suggestion.score.distanceKm;
+}
+
+/**
+ * The caregivers who can take the child (and the near misses), ranked, each with what fits and what does
+ * not, and the offers made so far.
+ */
+export async function getSuggestions(ctx: ServiceContext, id: string): Promise<SuggestionsResponse> {
+  const org = officeOf(ctx);
+  return ctx.platform.db.transaction(async (tx) => {
+    const row = await requireRequest(tx, ctx, id);
+    const { judged, byId, sent } = await judgeForRequest(tx, ctx, org, row);
+    const sentBy = new Map(sent.map((s) => [s.caregiverId, s]));
+    const offers = await repo.listOffers(tx, org.id, id);
+    return {
+      suggestions: judged.map((s) => {
+        const person = byId.get(s.caregiverId) as PlacementCaregiverFacts;
+        const record = sentBy.get(s.caregiverId);
+        return {
+          caregiverId: s.caregiverId,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          town: person.town,
+          distanceKm: distanceOf(s),
+          fits: s.fits,
+          matches: s.matches,
+          misses: s.misses,
+          sentAt: record?.sentAt.toISOString() ?? null,
+          parentRank: record?.parentRank ?? null,
+          visitedOn: record?.visitedOn ?? null,
+        };
+      }),
+      offers: offers.map((o) => presentOffer(o, byId.get(o.caregiverId))),
+    };
+  });
+}
+
+/**
+ * Sends chosen caregivers to the family: each must be among those judged for the request right now (a fit or
+ * a near miss the office decided to propose anyway). The request becomes "suggested", with a history entry
+ * and a mail to the parents.
+ */
+export async function sendSuggestions(
+  ctx: ServiceContext,
+  id: string,
+  input: SendSuggestionsBody,
+): Promise<SuggestionsResponse> {
+  const org = officeOf(ctx);
+  const { platform } = ctx;
+  await platform.db.transaction(async (tx) => {
+    const row = await repo.lockRequest(tx, org.id, id);
+    if (!row) throw notFound();
+    if (row.status !== "open" && row.status !== "suggested") throw new AppError("requestClosed", 409);
+    const { judged } = await judgeForRequest(tx, ctx, org, row);
+    const byId = new Map(judged.map((s) => [s.caregiverId, s]));
+    const chosen = [...new Set(input.caregiverIds)];
+    const unknown = chosen.findIndex((caregiverId) => !byId.has(caregiverId));
+    if (unknown >= 0) throw fieldError(`caregiverIds.${unknown}`, "suggestionUnknown");
+    const now = platform.now();
+    const added = await repo.insertSuggestions(
+      tx,
+      org.id,
+      chosen.map((caregiverId) => ({
+        requestId: id,
+        caregiverId,
+        sentAt: now,
+        sentByUserId: actorOf(ctx).userId,
+        distanceKm: distanceOf(byId.get(caregiverId) as Suggestion),
+      })),
+    );
+    // All of them were sent before: nothing new to tell the family.
+    if (added.length === 0) return;
+    await changeStatus(tx, ctx, org, row, {
+      to: "suggested",
+      actor: { kind: "staff", userId: actorOf(ctx).userId },
+      reason: "suggestionsSent",
+      note: input.note,
+      auditDetails: { caregiverIds: added.map((s) => s.caregiverId) },
+      mailParams: { count: added.length },
+    });
+  });
+  platform.mailer.kick();
+  return getSuggestions(ctx, id);
+}
+
+/** The parents' view of the caregivers suggested to them and of the offer, if there is one. */
+export async function getMySuggestions(ctx: ServiceContext, id: string): Promise<ParentSuggestionsResponse> {
+  const org = officeOf(ctx);
+  const db = ctx.platform.db;
+  await requireOwn(db, ctx, id);
+  const [sent, offers] = await Promise.all([
+    repo.listSuggestions(db, org.id, id),
+    repo.listOffers(db, org.id, id),
+  ]);
+  const people = await findPlacementCaregivers(db, org.id, [
+    ...new Set([...sent.map((s) => s.caregiverId), ...offers.map((o) => o.caregiverId)]),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const offer = offers.find((o) => o.status === "open") ?? offers.at(-1) ?? null;
+  return {
+    suggestions: sent.flatMap((s) => {
+      const person = byId.get(s.caregiverId);
+      if (!person) return [];
+      return [
+        {
+          caregiverId: person.id,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          hasPhoto: person.hasPhoto,
+          town: person.town,
+          distanceKm: s.distanceKm,
+          pedagogy: person.pedagogy,
+          languages: person.languages,
+          meals: person.meals,
+          hasPets: person.hasPets,
+          petsNote: person.petsNote,
+          ageMinMonths: person.ageMinMonths,
+          ageMaxMonths: person.ageMaxMonths,
+          parentRank: s.parentRank,
+          visitedOn: s.visitedOn,
+          visitNote: s.visitNote,
+        },
+      ];
+    }),
+    offer: offer ? presentOffer(offer, byId.get(offer.caregiverId)) : null,
+  };
+}
+
+async function requireSuggested(
+  db: Executor,
+  ctx: ServiceContext,
+  requestId: string,
+  caregiverId: string,
+  options: { isActiveRequired?: boolean } = {},
+) {
+  const org = officeOf(ctx);
+  const row = await requireOwn(db, ctx, requestId);
+  if (options.isActiveRequired && !activeStatuses.includes(row.status))
+    throw new AppError("requestClosed", 409);
+  const sent = await repo.listSuggestions(db, org.id, requestId);
+  if (!sent.some((s) => s.caregiverId === caregiverId)) throw notFound();
+  return org;
+}
+
+/** A suggested caregiver's photo for the family she was suggested to, and only while she consents. */
+export async function getSuggestedPhoto(
+  ctx: ServiceContext,
+  requestId: string,
+  caregiverId: string,
+): Promise<StoredFile> {
+  const org = await requireSuggested(ctx.platform.db, ctx, requestId, caregiverId);
+  const file = await readConsentedPhoto(ctx.platform.db, org.id, caregiverId);
+  if (!file) throw notFound();
+  return file;
+}
+
+/** The family notes a visit to a suggested caregiver (date and what they want to remember). */
+export async function noteVisit(
+  ctx: ServiceContext,
+  requestId: string,
+  caregiverId: string,
+  input: VisitBody,
+): Promise<ParentSuggestionsResponse> {
+  const { platform } = ctx;
+  await platform.db.transaction(async (tx) => {
+    const org = await requireSuggested(tx, ctx, requestId, caregiverId, { isActiveRequired: true });
+    await repo.updateSuggestion(tx, org.id, requestId, caregiverId, {
+      visitedOn: input.visitedOn,
+      visitNote: input.note,
+    });
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: actorOf(ctx).userId,
+      action: "placement.visitNoted",
+      entityType: "placementRequest",
+      entityId: requestId,
+      details: { caregiverId, visitedOn: input.visitedOn },
+      ip: ctx.ip,
+    });
+  });
+  return getMySuggestions(ctx, requestId);
+}
+
+/**
+ * The family ranks the suggested caregivers they would accept, best first (at most 8); one left out is one
+ * they would not accept.
+ */
+export async function rankMySuggestions(
+  ctx: ServiceContext,
+  requestId: string,
+  input: RankingBody,
+): Promise<ParentSuggestionsResponse> {
+  const { platform } = ctx;
+  const org = officeOf(ctx);
+  await platform.db.transaction(async (tx) => {
+    const row = await requireOwn(tx, ctx, requestId, { lock: true });
+    if (!activeStatuses.includes(row.status)) throw new AppError("requestClosed", 409);
+    const sent = new Set((await repo.listSuggestions(tx, org.id, requestId)).map((s) => s.caregiverId));
+    const ranked = [...new Set(input.caregiverIds)];
+    const unknown = ranked.findIndex((caregiverId) => !sent.has(caregiverId));
+    if (unknown >= 0) throw fieldError(`caregiverIds.${unknown}`, "suggestionUnknown");
+    await repo.setParentRanks(tx, org.id, requestId, ranked);
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: actorOf(ctx).userId,
+      action: "placement.suggestionsRanked",
+      entityType: "placementRequest",
+      entityId: requestId,
+      details: { ranked },
+      ip: ctx.ip,
+    });
+  });
+  return getMySuggestions(ctx, requestId);
+}
+
+/** End of the day the family may still answer, in UTC: the whole day counts. */
+function endOfDay(date: string): Date {
+  return new Date(`${addDays(date, 1)}T00:00:00Z`);
+}
+
+/**
+ * Checks that the caregiver can take one more child with these times from `start` to `end`: licence valid
+ * at the start, a free place at every requested minute on every date her week changes, and the weekly limit.
+ */
+async function assertPlaceFree(
+  tx: Executor,
+  org: OrganisationScope,
+  caregiverId: string,
+  terms: { start: string; end: string | null; careTimes: repo.ContractRow["careTimes"] },
+) {
+  const [person] = await findPlacementCaregivers(tx, org.id, [caregiverId]);
+  if (!person) throw notFound();
+  const contracts = await repo.listContracts(tx, org.id, [caregiverId]);
+  const candidate = candidateOf(person, contracts);
+  const capacity = canTakeChild(
+    candidate.profiles,
+    candidate.contracts,
+    terms.start,
+    terms.careTimes.flatMap((t) => toTimeRange(t) ?? []),
+    { maxContracts: rulesOf(org).maxContractsPerWeek, until: terms.end },
+  );
+  const isLicensed = person.licences.some((l) => l.validFrom <= terms.start && terms.start <= l.validTo);
+  if (!capacity.ok || !isLicensed) throw new AppError("placeTaken", 409);
+  return person;
+}
+
+function checkTimes(careTimes: OfferBody["careTimes"], path: string) {
+  if (!careTimes) return;
+  const problem = validateCareTimes(careTimes)[0];
+  if (problem)
+    throw fieldError(problem.index === null ? path : `${path}.${problem.index}.${problem.field}`, "time");
+}
+
+/**
+ * The office offers the family one caregiver's place: the request becomes "offered" and the parents get a
+ * mail with the way to accept or decline on their page before the deadline. Her capacity is checked now and
+ * again when they accept.
+ */
+export async function makeOffer(
+  ctx: ServiceContext,
+  id: string,
+  input: OfferBody,
+): Promise<SuggestionsResponse> {
+  const org = officeOf(ctx);
+  const { platform } = ctx;
+  const today = todayOf(platform);
+  checkTimes(input.careTimes, "careTimes");
+  await platform.db.transaction(async (tx) => {
+    const row = await repo.lockRequest(tx, org.id, id);
+    if (!row) throw notFound();
+    if (!activeStatuses.includes(row.status)) throw new AppError("requestClosed", 409);
+    // One offer at a time: a new one only once the family has answered or the time to answer has run out.
+    const previous = await repo.lockOpenOffer(tx, org.id, id);
+    if (previous && platform.now() < previous.respondBy) throw new AppError("offerPending", 409);
+    if (previous)
+      await repo.updateOffer(tx, org.id, previous.id, { status: "expired", decidedAt: platform.now() });
+    const start = input.start ?? row.wantedStart;
+    if (start < today) throw fieldError("start", "startInPast");
+    if (input.end !== null && input.end < start) throw fieldError("end", "dateOrder");
+    const respondBy = input.respondBy ?? addDays(today, OFFER_DAYS);
+    if (respondBy < today) throw fieldError("respondBy", "startInPast");
+    const settlingInEnd = input.settlingInEnd ?? addDays(start, SETTLING_IN_DAYS);
+    if (settlingInEnd < start) throw fieldError("settlingInEnd", "dateOrder");
+    const careTimes = sortCareTimes(input.careTimes ?? row.careTimes);
+    const person = await assertPlaceFree(tx, org, input.caregiverId, { start, end: input.end, careTimes });
+    const offer = await repo.insertOffer(tx, org.id, {
+      requestId: id,
+      caregiverId: input.caregiverId,
+      start,
+      end: input.end,
+      careTimes,
+      settlingInEnd,
+      respondBy: endOfDay(respondBy),
+      createdByUserId: actorOf(ctx).userId,
+      createdAt: platform.now(),
+    });
+    await changeStatus(tx, ctx, org, row, {
+      to: "offered",
+      actor: { kind: "staff", userId: actorOf(ctx).userId },
+      reason: "offerMade",
+      auditDetails: { offerId: offer.id, caregiverId: input.caregiverId },
+      mailParams: {
+        caregiver: nameOf(person),
+        offerStart: formatDate(start, row.locale),
+        respondBy: formatDate(respondBy, row.locale),
+      },
+    });
+  });
+  platform.mailer.kick();
+  return getSuggestions(ctx, id);
+}
+
+/**
+ * The family answers the offer. Accepting creates the care contract in the same transaction, after locking
+ * the caregiver and checking her capacity again: two families accepting her last place at once are
+ * serialised by that lock, and the second finds the place taken.
+ */
+export async function answerOffer(
+  ctx: ServiceContext,
+  id: string,
+  input: AnswerOfferBody,
+): Promise<ParentSuggestionsResponse> {
+  const org = officeOf(ctx);
+  const { platform } = ctx;
+  const userId = actorOf(ctx).userId;
+  await platform.db.transaction(async (tx) => {
+    const row = await requireOwn(tx, ctx, id, { lock: true });
+    const offer = await repo.lockOpenOffer(tx, org.id, id);
+    if (!offer || row.status !== "offered") throw new AppError("offerClosed", 409);
+    if (platform.now() >= offer.respondBy) throw new AppError("offerExpired", 409);
+    const now = platform.now();
+    if (!input.accept) {
+      await repo.updateOffer(tx, org.id, offer.id, { status: "declined", decidedAt: now });
+      await changeStatus(tx, ctx, org, row, {
+        to: "suggested",
+        actor: { kind: "parent", userId },
+        reason: "offerDeclined",
+        auditDetails: { offerId: offer.id, caregiverId: offer.caregiverId },
+        isMailSkipped: true,
+      });
+      await writeAudit(tx, {
+        organisationId: org.id,
+        actorUserId: userId,
+        action: "placement.offerDeclined",
+        entityType: "placementOffer",
+        entityId: offer.id,
+        details: { requestId: id },
+        ip: ctx.ip,
+      });
+      return;
+    }
+    if (!(await lockPlacementCaregiver(tx, org.id, offer.caregiverId))) throw new AppError("placeTaken", 409);
+    const person = await assertPlaceFree(tx, org, offer.caregiverId, offer);
+    const contract = await repo.insertContract(tx, org.id, {
+      caregiverId: offer.caregiverId,
+      requestId: id,
+      childFirstName: row.childFirstName,
+      childBirthDate: row.childBirthDate,
+      start: offer.start,
+      end: offer.end,
+      careTimes: offer.careTimes,
+      settlingInEnd: offer.settlingInEnd,
+      status: "active",
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.updateOffer(tx, org.id, offer.id, { status: "accepted", decidedAt: now });
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: userId,
+      action: "placement.contractCreated",
+      entityType: "careContract",
+      entityId: contract.id,
+      details: { requestId: id, caregiverId: offer.caregiverId, start: offer.start },
+      ip: ctx.ip,
+    });
+    await changeStatus(tx, ctx, org, row, {
+      to: "placed",
+      actor: { kind: "parent", userId },
+      reason: "offerAccepted",
+      auditDetails: { offerId: offer.id, contractId: contract.id },
+      mailParams: { caregiver: nameOf(person), offerStart: formatDate(offer.start, row.locale) },
+    });
+    if (person.email) {
+      // Her language is not stored with her; German is the office's working language.
+      const t = translator("de");
+      const mail = composeMail(
+        "de",
+        "placementCaregiverNotice",
+        {
+          name: person.firstName,
+          child: row.childFirstName,
+          organisation: org.name,
+          start: formatDate(offer.start, "de"),
+          times: describeCareTimes(
+            offer.careTimes,
+            t("placement.weekdaysShort", { returnObjects: true }) as never,
+          ),
+        },
+        `${platform.env.PUBLIC_URL}/app/${org.slug}/mein-profil`,
+      );
+      await platform.mailer.queue(tx, { to: person.email, organisationId: org.id, ...mail });
+    }
+  });
+  platform.mailer.kick();
+  return getMySuggestions(ctx, id);
+}
+
+async function presentContracts(
+  db: Executor,
+  org: OrganisationScope,
+  rows: readonly repo.ContractRow[],
+): Promise<ContractDto[]> {
+  const people = await findPlacementCaregivers(db, org.id, [...new Set(rows.map((r) => r.caregiverId))]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map((row) => presentContract(row, byId.get(row.caregiverId)));
+}
+
+/** The organisation's care contracts, or one caregiver's, or those that came from one request. */
+export async function listContracts(
+  ctx: ServiceContext,
+  filter: { caregiverId?: string; requestId?: string },
+): Promise<ContractDto[]> {
+  const org = officeOf(ctx);
+  const rows = await repo.listContracts(
+    ctx.platform.db,
+    org.id,
+    filter.caregiverId ? [filter.caregiverId] : undefined,
+  );
+  const matching = filter.requestId ? rows.filter((row) => row.requestId === filter.requestId) : rows;
+  return presentContracts(ctx.platform.db, org, matching);
+}
+
+/**
+ * The office changes a contract's times or ends it on a date. New times must fit her capacity as the other
+ * contracts leave it, from today or the start, whichever is later.
+ */
+export async function changeContract(
+  ctx: ServiceContext,
+  id: string,
+  input: ContractChangeBody,
+): Promise<ContractDto> {
+  const org = officeOf(ctx);
+  const { platform } = ctx;
+  checkTimes(input.careTimes, "careTimes");
+  const row = await platform.db.transaction(async (tx) => {
+    const found = await repo.findContract(tx, org.id, id);
+    if (!found) throw notFound();
+    // Her lock first, as an acceptance takes it; then the contract as it stands under that lock.
+    await lockPlacementCaregiver(tx, org.id, found.caregiverId);
+    const before = await repo.findContract(tx, org.id, id, { forUpdate: true });
+    if (!before) throw notFound();
+    const end = input.end === undefined ? before.end : input.end;
+    if (end !== null && end < before.start) throw fieldError("end", "dateOrder");
+    const careTimes = input.careTimes ? sortCareTimes(input.careTimes) : before.careTimes;
+    if (input.careTimes) {
+      const today = todayOf(platform);
+      const from = before.start > today ? before.start : today;
+      const [person] = await findPlacementCaregivers(tx, org.id, [before.caregiverId]);
+      const others = (await repo.listContracts(tx, org.id, [before.caregiverId])).filter((c) => c.id !== id);
+      const capacity = canTakeChild(
+        person?.profiles ?? [],
+        others.map(contractTimesOf),
+        from,
+        careTimes.flatMap((t) => toTimeRange(t) ?? []),
+        { until: end },
+      );
+      if (!capacity.ok) throw new AppError("placeTaken", 409);
+    }
+    const isEnded = end !== null;
+    const updated = await repo.updateContract(tx, org.id, id, {
+      careTimes,
+      end,
+      status: isEnded ? "ended" : "active",
+      updatedAt: platform.now(),
+    });
+    await writeAudit(tx, {
+      organisationId: org.id,
+      actorUserId: actorOf(ctx).userId,
+      action: isEnded && before.end !== end ? "placement.contractEnded" : "placement.contractChanged",
+      entityType: "careContract",
+      entityId: id,
+      details: { end, timesChanged: Boolean(input.careTimes) },
+      ip: ctx.ip,
+    });
+    return updated as repo.ContractRow;
+  });
+  const [dto] = await presentContracts(platform.db, org, [row]);
+  return dto as ContractDto;
+}
+
+/** A caregiver's own contracts and her week today: places, children present and free places per weekday. */
+export async function getMyWeek(ctx: ServiceContext): Promise<MyWeekResponse> {
+  const org = officeOf(ctx);
+  const db = ctx.platform.db;
+  const caregiverId = await findCaregiverIdOfUser(db, org.id, actorOf(ctx).userId);
+  if (!caregiverId) throw notFound();
+  const [[person], rows] = await Promise.all([
+    findPlacementCaregivers(db, org.id, [caregiverId]),
+    repo.listContracts(db, org.id, [caregiverId]),
+  ]);
+  const date = todayOf(ctx.platform);
+  const profiles = person?.profiles ?? [];
+  const contracts = rows.map(contractTimesOf);
+  const horizon = addDays(date, 366);
+  const changes = new Set<string>([date]);
+  for (const profile of profiles) changes.add(profile.effectiveFrom);
+  for (const contract of contracts) {
+    changes.add(contract.start);
+    if (contract.end !== null) changes.add(addDays(contract.end, 1));
+  }
+  const dates = [...changes]
+    .filter((d) => date <= d && d < horizon)
+    .sort()
+    .slice(0, MAX_WEEKS_SHOWN);
+  return {
+    date,
+    contracts: await presentContracts(db, org, rows),
+    weeks: dates.map((from) => ({ from, segments: freeCapacityTimeline(profiles, contracts, from) })),
+  };
+}
