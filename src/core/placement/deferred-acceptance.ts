@@ -11,7 +11,29 @@
  */
 
 import { caregiverRank, type PlacementModel } from "./model";
-import { CaregiverTimeline, patternContains } from "./timeline";
+import { patternContains, Timelines } from "./timeline";
+
+/*
+ * Each caregiver's record in `AllocationState.caregivers`: four numbers in one cache line, since every offer
+ * reads them first and a country's 45,000 caregivers are visited millions of times in no particular order
+ * (an array per field cost a cache miss per field, and misses were most of the round's time).
+ */
+/**
+ * The rank above which she turns a request down without looking further: that of her lowest-ranked request
+ * when she is full by count, -1 without places, else NO_CUTOFF.
+ */
+const CUTOFF = 0;
+/** Her count limit · 4 + her flags; the limit capped at 2²⁸, beyond any instance that fits in memory. */
+const LIMIT_FLAGS = 1;
+/** How many requests she holds. */
+const HELD = 2;
+/** Where her slots in heldRequest/heldRank start. */
+const FIRST_SLOT = 3;
+const RECORD = 4;
+/** Flags in LIMIT_FLAGS. */
+const HAS_PRIORITY_ORDER = 1;
+const COUNT_BOUND = 2;
+const NO_CUTOFF = 0x7fffffff;
 
 export class AllocationState {
   readonly model: PlacementModel;
@@ -19,60 +41,94 @@ export class AllocationState {
   readonly assignedPosition: Int32Array;
   /** Where the request continues proposing. */
   readonly nextPosition: Int32Array;
+  /** Per caregiver, her record (see CUTOFF … FIRST_SLOT above). */
+  private readonly caregivers: Int32Array;
   /**
    * The requests each caregiver holds, best first by her ranking, with their ranks: caregiver c owns the
-   * slots from `slotStart[c]` on, `heldCount[c]` of them in use. Flat typed arrays rather than an array per
-   * caregiver, because a country's 45,000 caregivers are visited millions of times in no particular order.
+   * slots from `firstSlot(c)` on, `heldCount(c)` of them in use. Flat typed arrays rather than an array per
+   * caregiver, for the same reason as the records.
    */
-  readonly slotStart: Int32Array;
-  readonly heldCount: Int32Array;
   readonly heldRequest: Int32Array;
   readonly heldRank: Int32Array;
   /** Offers made so far. */
   proposals = 0;
 
-  private readonly timelines: (CaregiverTimeline | undefined)[];
-  private queue: number[] = [];
+  /** Free places and children held over each caregiver's week (see timeline.ts). */
+  readonly timelines: Timelines;
+  private readonly queue: number[] = [];
   private queueHead = 0;
   private readonly changedRequestFlag: Uint8Array;
   private readonly changedCaregiverFlag: Uint8Array;
-  private changedRequestList: number[] = [];
-  private changedCaregiverList: number[] = [];
+  private readonly changedRequestList: number[] = [];
+  private readonly changedCaregiverList: number[] = [];
   private readonly irregularFlag: Uint8Array;
-  private irregularList: number[] = [];
+  private readonly irregularList: number[] = [];
   /** Scratch for the requests a caregiver re-chooses from. */
-  private belowRequests: number[] = [];
-  private belowRanks: number[] = [];
+  private readonly belowRequests: number[] = [];
+  private readonly belowRanks: number[] = [];
 
-  constructor(model: PlacementModel) {
+  /** `alwaysCheckHours`: no shortcut where count alone decides room (tests compare the two). */
+  constructor(model: PlacementModel, alwaysCheckHours = false) {
     this.model = model;
     this.assignedPosition = new Int32Array(model.requestCount).fill(-1);
     this.nextPosition = new Int32Array(model.requestCount);
-    this.slotStart = new Int32Array(model.caregiverCount + 1);
+    this.timelines = new Timelines(model, alwaysCheckHours);
+    this.caregivers = new Int32Array(model.caregiverCount * RECORD);
+    let slots = 0;
     for (let c = 0; c < model.caregiverCount; c++) {
+      const limit = Math.min(model.countLimit[c] as number, 2 ** 28);
+      const flags =
+        (model.priorityOrder[c] ? HAS_PRIORITY_ORDER : 0) | (this.timelines.countBound[c] ? COUNT_BOUND : 0);
+      const o = c * RECORD;
+      this.caregivers[o + LIMIT_FLAGS] = limit * 4 + flags;
+      this.caregivers[o + FIRST_SLOT] = slots;
+      this.caregivers[o + CUTOFF] = limit === 0 ? -1 : NO_CUTOFF;
       // She never holds more than her count allows, nor more than the requests that rank her.
-      const listers = (model.listerStart[c + 1] as number) - (model.listerStart[c] as number);
-      this.slotStart[c + 1] =
-        (this.slotStart[c] as number) + Math.min(model.countLimit[c] as number, listers);
+      slots += Math.min(limit, (model.listerStart[c + 1] as number) - (model.listerStart[c] as number));
     }
-    const slots = this.slotStart[model.caregiverCount] as number;
-    this.heldCount = new Int32Array(model.caregiverCount);
     this.heldRequest = new Int32Array(slots);
     this.heldRank = new Int32Array(slots);
-    this.timelines = new Array(model.caregiverCount);
     this.changedRequestFlag = new Uint8Array(model.requestCount);
     this.changedCaregiverFlag = new Uint8Array(model.caregiverCount);
     this.irregularFlag = new Uint8Array(model.caregiverCount);
   }
 
-  /** The caregiver's timeline, built when first needed: most caregivers of a country see few requests. */
-  timeline(c: number): CaregiverTimeline {
-    let timeline = this.timelines[c];
-    if (!timeline) {
-      timeline = new CaregiverTimeline(this.model, c);
-      this.timelines[c] = timeline;
-    }
-    return timeline;
+  /** How many requests caregiver `c` holds. */
+  heldCount(c: number): number {
+    return this.caregivers[c * RECORD + HELD] as number;
+  }
+
+  /** Where caregiver `c`'s slots in heldRequest/heldRank start. */
+  firstSlot(c: number): number {
+    return this.caregivers[c * RECORD + FIRST_SLOT] as number;
+  }
+
+  /** Her count limit (see LIMIT_FLAGS). */
+  countLimit(c: number): number {
+    return (this.caregivers[c * RECORD + LIMIT_FLAGS] as number) >> 2;
+  }
+
+  /** Whether count alone decides whether caregiver `c` has room (see timeline.ts). */
+  countBound(c: number): boolean {
+    return ((this.caregivers[c * RECORD + LIMIT_FLAGS] as number) & COUNT_BOUND) !== 0;
+  }
+
+  /** Sets how many requests she holds, and her cutoff with it. */
+  private setHeld(c: number, count: number): void {
+    const o = c * RECORD;
+    const limit = (this.caregivers[o + LIMIT_FLAGS] as number) >> 2;
+    this.caregivers[o + HELD] = count;
+    this.caregivers[o + CUTOFF] =
+      limit === 0
+        ? -1
+        : count >= limit
+          ? (this.heldRank[(this.caregivers[o + FIRST_SLOT] as number) + count - 1] as number)
+          : NO_CUTOFF;
+  }
+
+  /** The offset of the segment list of request `r` at caregiver `c`. */
+  private segmentsFor(c: number, r: number): number {
+    return this.timelines.segmentsOf(c, this.model.carePattern[r] as number);
   }
 
   /** Index of the request's caregiver, or -1. */
@@ -83,8 +139,8 @@ export class AllocationState {
 
   /** The requests the caregiver holds, best first. */
   heldBy(c: number): number[] {
-    const start = this.slotStart[c] as number;
-    return Array.from(this.heldRequest.subarray(start, start + (this.heldCount[c] as number)));
+    const start = this.firstSlot(c);
+    return Array.from(this.heldRequest.subarray(start, start + this.heldCount(c)));
   }
 
   placedCount(): number {
@@ -117,7 +173,9 @@ export class AllocationState {
       }
       this.nextPosition[r] = position;
     }
-    this.queue = [];
+    // Emptied in place rather than replaced: replacing a field's value the first time makes V8 drop the
+    // optimized code that assumed it constant, in the middle of a cold run.
+    this.queue.length = 0;
     this.queueHead = 0;
   }
 
@@ -125,14 +183,13 @@ export class AllocationState {
   withdraw(r: number): void {
     const c = this.caregiverOf(r);
     if (c < 0) return;
-    const start = this.slotStart[c] as number;
-    const end = start + (this.heldCount[c] as number);
+    const start = this.firstSlot(c);
+    const end = start + this.heldCount(c);
     const index = this.heldRequest.subarray(start, end).indexOf(r) + start;
     this.heldRequest.copyWithin(index, index + 1, end);
     this.heldRank.copyWithin(index, index + 1, end);
-    this.heldCount[c] = (this.heldCount[c] as number) - 1;
-    const timeline = this.timeline(c);
-    timeline.add(timeline.segmentsOf(this.model, r), -1);
+    this.setHeld(c, end - start - 1);
+    if (!this.countBound(c)) this.timelines.add(this.segmentsFor(c, r), -1);
     this.assignedPosition[r] = -1;
     this.markRequest(r);
     this.markCaregiver(c);
@@ -145,11 +202,17 @@ export class AllocationState {
    * requests pushed out go back to the queue.
    */
   private offer(c: number, r: number): boolean {
-    const limit = this.model.countLimit[c] as number;
-    if (limit === 0) return false;
-    const rank = caregiverRank(this.model, c, r);
-    const start = this.slotStart[c] as number;
-    const count = this.heldCount[c] as number;
+    const o = c * RECORD;
+    const limitFlags = this.caregivers[o + LIMIT_FLAGS] as number;
+    const rank =
+      (limitFlags & HAS_PRIORITY_ORDER) === 0
+        ? (this.model.pointsRank[r] as number)
+        : caregiverRank(this.model, c, r);
+    // Without places, or full by count with everyone she holds ranked above the newcomer.
+    if (rank > (this.caregivers[o + CUTOFF] as number)) return false;
+    const limit = limitFlags >> 2;
+    const start = this.caregivers[o + FIRST_SLOT] as number;
+    const count = this.caregivers[o + HELD] as number;
     let p = count;
     while (p > 0 && (this.heldRank[start + p - 1] as number) > rank) p--;
     if (p === count) {
@@ -157,7 +220,22 @@ export class AllocationState {
       if (count >= limit) return false;
       return this.admit(c, r, rank);
     }
-    const timeline = this.timeline(c);
+    if ((limitFlags & COUNT_BOUND) !== 0) {
+      // What the general case below comes to when every set within her count fits: the newcomer takes
+      // position p, and when she is full her lowest-ranked request goes (a regular change).
+      const full = count >= limit;
+      const lowest = this.heldRequest[start + count - 1] as number;
+      const kept = full ? count - 1 : count;
+      this.heldRequest.copyWithin(start + p + 1, start + p, start + kept);
+      this.heldRank.copyWithin(start + p + 1, start + p, start + kept);
+      this.heldRequest[start + p] = r;
+      this.heldRank[start + p] = rank;
+      this.setHeld(c, kept + 1);
+      this.markCaregiver(c);
+      if (full) this.eject(lowest);
+      return true;
+    }
+    const timelines = this.timelines;
     const belowRequests = this.belowRequests;
     const belowRanks = this.belowRanks;
     belowRequests.length = 0;
@@ -166,15 +244,15 @@ export class AllocationState {
       const x = this.heldRequest[i] as number;
       belowRequests.push(x);
       belowRanks.push(this.heldRank[i] as number);
-      timeline.add(timeline.segmentsOf(this.model, x), -1);
+      timelines.add(this.segmentsFor(c, x), -1);
     }
-    this.heldCount[c] = p;
+    this.setHeld(c, p);
     const kept = this.admit(c, r, rank);
     let ejected = 0;
     let regular = true;
     for (let i = 0; i < belowRequests.length; i++) {
       const x = belowRequests[i] as number;
-      const roomByCount = (this.heldCount[c] as number) < limit;
+      const roomByCount = this.heldCount(c) < limit;
       if (roomByCount && this.admit(c, x, belowRanks[i] as number)) continue;
       this.eject(x);
       ejected++;
@@ -194,14 +272,16 @@ export class AllocationState {
 
   /** Adds `r` to the caregiver's held requests (as the lowest-ranked) if its hours fit. */
   private admit(c: number, r: number, rank: number): boolean {
-    const timeline = this.timeline(c);
-    const segments = timeline.segmentsOf(this.model, r);
-    if (!timeline.hasRoom(segments)) return false;
-    timeline.add(segments, 1);
-    const slot = (this.slotStart[c] as number) + (this.heldCount[c] as number);
+    if (!this.countBound(c)) {
+      const segments = this.segmentsFor(c, r);
+      if (!this.timelines.hasRoom(segments)) return false;
+      this.timelines.add(segments, 1);
+    }
+    const count = this.heldCount(c);
+    const slot = this.firstSlot(c) + count;
     this.heldRequest[slot] = r;
     this.heldRank[slot] = rank;
-    this.heldCount[c] = (this.heldCount[c] as number) + 1;
+    this.setHeld(c, count + 1);
     this.markCaregiver(c);
     return true;
   }
@@ -237,19 +317,22 @@ export class AllocationState {
    * these can a request she turned down now have justified envy.
    */
   takeIrregular(): number[] {
-    const list = this.irregularList;
+    const list = this.irregularList.slice();
     for (const c of list) this.irregularFlag[c] = 0;
-    this.irregularList = [];
+    this.irregularList.length = 0;
     return list;
   }
 
   /** Requests whose assignment and caregivers whose held set changed since the last call. */
   takeChanges(): { requests: number[]; caregivers: number[] } {
-    const changes = { requests: this.changedRequestList, caregivers: this.changedCaregiverList };
+    const changes = {
+      requests: this.changedRequestList.slice(),
+      caregivers: this.changedCaregiverList.slice(),
+    };
     for (const r of changes.requests) this.changedRequestFlag[r] = 0;
     for (const c of changes.caregivers) this.changedCaregiverFlag[c] = 0;
-    this.changedRequestList = [];
-    this.changedCaregiverList = [];
+    this.changedRequestList.length = 0;
+    this.changedCaregiverList.length = 0;
     return changes;
   }
 
@@ -261,9 +344,9 @@ export class AllocationState {
   restore(snapshot: { assigned: Int32Array; next: Int32Array }): void {
     const { model } = this;
     for (let c = 0; c < model.caregiverCount; c++) {
-      if ((this.heldCount[c] as number) === 0) continue;
-      this.heldCount[c] = 0;
-      this.timelines[c]?.clearLoad();
+      if (this.heldCount(c) === 0) continue;
+      this.setHeld(c, 0);
+      this.timelines.clearLoad(c);
     }
     this.assignedPosition.set(snapshot.assigned);
     this.nextPosition.set(snapshot.next);
@@ -278,14 +361,14 @@ export class AllocationState {
     for (const [c, requests] of byCaregiver) {
       const ranked = requests.map((r) => ({ r, rank: caregiverRank(model, c, r) }));
       ranked.sort((a, b) => a.rank - b.rank);
-      const timeline = this.timeline(c);
-      for (const { r, rank } of ranked) {
-        timeline.add(timeline.segmentsOf(model, r), 1);
-        const slot = (this.slotStart[c] as number) + (this.heldCount[c] as number);
-        this.heldRequest[slot] = r;
-        this.heldRank[slot] = rank;
-        this.heldCount[c] = (this.heldCount[c] as number) + 1;
-      }
+      const bound = this.countBound(c);
+      const start = this.firstSlot(c);
+      ranked.forEach(({ r, rank }, i) => {
+        if (!bound) this.timelines.add(this.segmentsFor(c, r), 1);
+        this.heldRequest[start + i] = r;
+        this.heldRank[start + i] = rank;
+      });
+      this.setHeld(c, ranked.length);
     }
     this.takeChanges();
     this.takeIrregular();
@@ -293,8 +376,8 @@ export class AllocationState {
 }
 
 /** Runs plain deferred acceptance: every request proposes from the top of its list. */
-export function runDeferredAcceptance(model: PlacementModel): AllocationState {
-  const state = new AllocationState(model);
+export function runDeferredAcceptance(model: PlacementModel, alwaysCheckHours = false): AllocationState {
+  const state = new AllocationState(model, alwaysCheckHours);
   for (let r = 0; r < model.requestCount; r++) state.enqueue(r, 0);
   state.run();
   return state;

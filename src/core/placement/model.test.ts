@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { haversineKm } from "../geo/geo";
 import type { PlacementCaregiver, PlacementInstance, PlacementRequest } from "./instance";
 import { caregiverRank, compileInstance, type PlacementModel } from "./model";
 import { solvePlacement } from "./solve";
@@ -235,5 +236,204 @@ describe("compileInstance", () => {
         requests: [request("r", { care: [{ day: 1, from: "9", to: "10:00" }] })],
       }),
     ).toThrow("Not a time of day");
+  });
+});
+
+/** Every lister entry points back at its caregiver's place in the request's list. */
+function expectListersInvertLists(model: PlacementModel): void {
+  let entries = 0;
+  for (let c = 0; c < model.caregiverCount; c++) {
+    for (let k = model.listerStart[c] as number; k < (model.listerStart[c + 1] as number); k++) {
+      const r = model.listers[k] as number;
+      expect(model.list[(model.listStart[r] as number) + (model.listerPosition[k] as number)]).toBe(c);
+      entries++;
+    }
+  }
+  expect(entries).toBe(model.list.length);
+}
+
+describe("compileInstance at scale", () => {
+  const day = (d: number, from: string, to: string) => ({ day: d, from, to });
+  /** Care patterns, some written differently but covering the same minutes (they share a pattern). */
+  const carePatterns = [
+    [1, 2, 3, 4, 5].map((d) => day(d, "08:00", "13:00")),
+    [5, 4, 3, 2, 1].map((d) => day(d, "08:00", "13:00")),
+    [1, 2, 3, 4, 5].flatMap((d) => [day(d, "08:00", "11:00"), day(d, "10:00", "13:00")]),
+    [1, 2, 3, 4, 5].map((d) => day(d, "08:00", "16:00")),
+    [1, 3, 5].map((d) => day(d, "07:30", "12:30")),
+    [2, 4].map((d) => day(d, "12:00", "16:00")),
+    [day(1, "09:00", "10:00"), day(6, "09:00", "10:00")],
+  ];
+  const freeStyles = [
+    [1, 2, 3, 4, 5].map((d) => ({ ...day(d, "07:00", "16:00"), places: 2 })),
+    [1, 2, 3, 4, 5].flatMap((d) => [
+      { ...day(d, "07:00", "12:30"), places: 2 },
+      { ...day(d, "12:30", "16:00"), places: 1 },
+    ]),
+    [1, 2, 3, 4, 5].map((d) => ({ ...day(d, "07:30", "14:00"), places: 1 })),
+    [1, 2, 3, 4, 5].flatMap((d) => [
+      { ...day(d, "07:00", "10:00"), places: 1 },
+      { ...day(d, "10:30", "16:00"), places: 3 },
+    ]),
+    [1, 2, 3, 4, 5, 6].map((d) => ({ ...day(d, "06:00", "18:00"), places: d === 6 ? 0 : 1 })),
+  ];
+
+  it("agrees with the reference acceptability and rankings: many patterns, long lists, ties", () => {
+    const random = seededRandom(23);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    // Blocks of flats: many caregivers at one spot are all equally far from any request.
+    const spots = [
+      { lat: 51.75, lon: 8.04 },
+      { lat: 51.76, lon: 8.05 },
+    ];
+    for (let round = 0; round < 4; round++) {
+      const caregivers = Array.from({ length: 120 }, (_, c) =>
+        caregiver(`c${c}`, {
+          location: c % 3 === 0 ? pick(spots) : { lat: 51.73 + random() * 0.05, lon: 8.02 + random() * 0.05 },
+          ageMonths: random() < 0.8 ? { min: 0, max: 36 } : { min: 24, max: 72 },
+          pets: random() < 0.2,
+          inclusion: random() < 0.5,
+          freePlaces: pick(freeStyles),
+        }),
+      );
+      const requests = Array.from({ length: 40 }, (_, r) =>
+        request(`r${r}`, {
+          location: { lat: 51.73 + random() * 0.05, lon: 8.02 + random() * 0.05 },
+          care: pick(carePatterns),
+          maxDistanceKm: 1 + random() * 6,
+          childAgeMonths: Math.floor(random() * 40),
+          noPets: random() < 0.2,
+          needsInclusion: random() < 0.1,
+          ...(random() < 0.2
+            ? { preferences: caregivers.filter(() => random() < 0.1).map((c) => c.id) }
+            : {}),
+        }),
+      );
+      const instance = { caregivers, requests };
+      const model = compileInstance(instance);
+      let longest = 0;
+      requests.forEach((r, i) => {
+        const ranking = referenceRequestRanking(instance, r);
+        expect(rankingOf(model, i)).toEqual(ranking);
+        longest = Math.max(longest, ranking.length);
+      });
+      expect(longest).toBeGreaterThan(48);
+      expectListersInvertLists(model);
+    }
+  });
+
+  it("gives ranges written differently but covering the same minutes one care pattern", () => {
+    const model = compileInstance({
+      caregivers: [caregiver("c")],
+      requests: carePatterns.map((care, r) =>
+        request(`r${r}`, { care: care.map((range) => ({ ...range })) }),
+      ),
+    });
+    const patterns = Array.from(model.carePattern);
+    expect(patterns[0]).toBe(patterns[1]);
+    expect(patterns[0]).toBe(patterns[2]);
+    expect(new Set(patterns).size).toBe(carePatterns.length - 2);
+  });
+
+  it("ranks requests by points the same way for whole, fractional, negative and widely spread points", () => {
+    const pointSets = [
+      [3, 0, 30, 3, 7, 0, 12],
+      [2.5, 0.25, 2.5, 7, -1.5],
+      [-3, -10, 4, -3, 0],
+      [0, 2 ** 25, 5, 2 ** 25, -(2 ** 22)],
+    ];
+    for (const points of pointSets) {
+      const instance = {
+        caregivers: [caregiver("plain"), caregiver("own", { priorityOrder: ["r2"] })],
+        requests: points.map((priorityPoints, r) => request(`r${r}`, { priorityPoints })),
+      };
+      const model = compileInstance(instance);
+      instance.caregivers.forEach((c, i) => {
+        expect(caregiverOrder(model, i)).toEqual(referenceCaregiverRanking(instance, c));
+      });
+    }
+  });
+
+  it("builds lists with more pairs than a buffer chunk holds", () => {
+    const random = seededRandom(5);
+    const at = () => ({ location: { lat: 51.74 + random() * 0.02, lon: 8.03 + random() * 0.02 } });
+    const instance = {
+      caregivers: Array.from({ length: 130 }, (_, c) => caregiver(`c${c}`, at())),
+      requests: Array.from({ length: 130 }, (_, r) => request(`r${r}`, { ...at(), maxDistanceKm: 20 })),
+    };
+    const model = compileInstance(instance);
+    expect(model.list.length).toBe(130 * 130);
+    instance.requests.forEach((r, i) => {
+      expect(rankingOf(model, i)).toEqual(referenceRequestRanking(instance, r));
+    });
+    expectListersInvertLists(model);
+  });
+});
+
+describe("distances in the rankings", () => {
+  /** The largest number below a positive `x`. */
+  const justBelow = (x: number) => {
+    const bits = new BigInt64Array(new Float64Array([x]).buffer);
+    bits[0] = (bits[0] as bigint) - 1n;
+    return new Float64Array(bits.buffer)[0] as number;
+  };
+
+  it("takes a caregiver exactly at the maximum distance and none a rounding step beyond", () => {
+    const random = seededRandom(31);
+    for (let i = 0; i < 200; i++) {
+      const here = { lat: -60 + random() * 120, lon: -180 + random() * 360 };
+      const there = { lat: here.lat + (random() - 0.5) * 0.1, lon: here.lon + (random() - 0.5) * 0.1 };
+      const km = haversineKm(here, there);
+      const acceptableWithin = (maxDistanceKm: number) =>
+        compileInstance({
+          caregivers: [caregiver("c", { location: there })],
+          requests: [request("r", { location: here, maxDistanceKm })],
+        }).list.length === 1;
+      expect(acceptableWithin(km)).toBe(true);
+      if (km > 0) expect(acceptableWithin(justBelow(km))).toBe(false);
+    }
+  });
+
+  it("ranks equally distant caregivers by input order, mirrored and at one address", () => {
+    const random = seededRandom(37);
+    for (let round = 0; round < 10; round++) {
+      const center = { lat: -70 + random() * 140, lon: -179 + random() * 358 };
+      // Mirrored east and west of the request: the same haversine distance, chords that may round apart.
+      const offsets = Array.from({ length: 30 }, () => ({
+        lat: (random() - 0.5) * 0.04,
+        lon: random() * 0.04,
+      }));
+      const locations = offsets.flatMap((offset) => [
+        { lat: center.lat + offset.lat, lon: center.lon + offset.lon },
+        { lat: center.lat + offset.lat, lon: center.lon - offset.lon },
+      ]);
+      for (let k = 0; k < 20; k++) locations.push({ ...(locations[3] as { lat: number; lon: number }) });
+      const caregivers = locations.reverse().map((location, c) => caregiver(`c${c}`, { location }));
+      const instance = { caregivers, requests: [request("r", { location: center, maxDistanceKm: 50 })] };
+      const model = compileInstance(instance);
+      expect(rankingOf(model, 0)).toEqual(
+        referenceRequestRanking(instance, instance.requests[0] as PlacementRequest),
+      );
+      expect(model.list.length).toBe(80);
+    }
+  });
+
+  it("ranks by haversine distance when a request reaches round the globe", () => {
+    const random = seededRandom(41);
+    const center = { lat: 10, lon: 20 };
+    const antipode = { lat: -10, lon: -160 };
+    const caregivers = [
+      ...Array.from({ length: 60 }, () => ({ lat: -80 + random() * 160, lon: -180 + random() * 360 })),
+      ...Array.from({ length: 10 }, () => ({
+        lat: antipode.lat + (random() - 0.5) * 1e-6,
+        lon: antipode.lon + (random() - 0.5) * 1e-6,
+      })),
+    ].map((location, c) => caregiver(`c${c}`, { location }));
+    const instance = { caregivers, requests: [request("r", { location: center, maxDistanceKm: 25_000 })] };
+    const model = compileInstance(instance);
+    expect(rankingOf(model, 0)).toEqual(
+      referenceRequestRanking(instance, instance.requests[0] as PlacementRequest),
+    );
+    expect(model.list.length).toBe(70);
   });
 });

@@ -241,3 +241,53 @@ describe("solvePlacement with time slots", () => {
     }
   });
 });
+
+/**
+ * A busy office: more families than places, most caregivers with as many places all day as children by
+ * count (count alone decides there), some with fewer places after noon, hours that differ.
+ */
+function busyInstance(seed: number): PlacementInstance {
+  const random = seededRandom(seed);
+  const integer = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const hour = (h: number) => `${String(h).padStart(2, "0")}:00`;
+  const caregivers = Array.from({ length: integer(4, 12) }, (_, c) => {
+    const places = integer(1, 3);
+    const lessAfterNoon = random() < 0.3;
+    return caregiver(`c${c}`, {
+      location: { lat: 51.75 + random() * 0.03, lon: 8.04 + random() * 0.03 },
+      maxChildren: places + integer(0, 1),
+      existingChildren: integer(0, 1),
+      freePlaces: lessAfterNoon
+        ? [
+            { day: 1, from: "07:00", to: "12:00", places },
+            { day: 1, from: "12:00", to: "17:00", places: Math.max(1, places - 1) },
+          ]
+        : [{ day: 1, from: "07:00", to: "17:00", places }],
+    });
+  });
+  const requests = Array.from({ length: integer(10, 40) }, (_, r) => {
+    const from = integer(7, 14);
+    return request(`r${r}`, {
+      location: { lat: 51.75 + random() * 0.03, lon: 8.04 + random() * 0.03 },
+      care: [{ day: 1, from: hour(from), to: hour(integer(from + 1, 17)) }],
+      priorityPoints: integer(0, 9),
+      ...(random() < 0.3 ? { preferences: caregivers.map((c) => c.id).filter(() => random() < 0.5) } : {}),
+    });
+  });
+  for (const c of caregivers) {
+    if (random() < 0.3) c.priorityOrder = [`r${integer(0, requests.length - 1)}`];
+  }
+  return { caregivers, requests };
+}
+
+describe("solvePlacement where count alone decides", () => {
+  it("gives the same round as checking the hours at every caregiver", () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      for (const instance of [randomTimeSlotInstance(5000 + seed), busyInstance(seed)]) {
+        const result = solvePlacement(instance);
+        expect(solvePlacement(instance, { alwaysCheckHours: true })).toEqual(result);
+        expect(result.blockingPairs).toEqual(referenceBlockingPairs(instance, result.assignments));
+      }
+    }
+  });
+});

@@ -4,7 +4,7 @@
  */
 
 import { type AllocationState, runDeferredAcceptance } from "./deferred-acceptance";
-import type { PlacementInstance, PlacementResult } from "./instance";
+import type { PlacementInstance, PlacementRequest, PlacementResult } from "./instance";
 import { compileInstance, type PlacementModel } from "./model";
 import { BlockingPairs, isBlockingPair } from "./stability";
 
@@ -17,6 +17,8 @@ export interface SolveOptions {
   maxRepairRounds?: number;
   /** Check every pair for blocking after deferred acceptance, not only the pairs that can block (tests). */
   checkAllPairs?: boolean;
+  /** Check hours at every caregiver, also where count alone decides whether there is room (tests). */
+  alwaysCheckHours?: boolean;
 }
 
 export interface ModelOutcome {
@@ -36,7 +38,7 @@ export interface ModelOutcome {
  */
 export function solveModel(model: PlacementModel, options: SolveOptions = {}): ModelOutcome {
   const maxRounds = options.maxRepairRounds ?? 100;
-  const state = runDeferredAcceptance(model);
+  const state = runDeferredAcceptance(model, options.alwaysCheckHours);
   state.takeChanges();
   const blocking = new BlockingPairs(model);
   if (options.checkAllPairs) blocking.refreshAll(state);
@@ -82,12 +84,19 @@ export function solvePlacement(instance: PlacementInstance, options: SolveOption
 export function toResult(model: PlacementModel, outcome: ModelOutcome): PlacementResult {
   const { caregivers, requests } = model.instance;
   const { state, blocking } = outcome;
-  const assignments = Object.fromEntries(
-    requests.map((request, r) => {
-      const c = state.caregiverOf(r);
-      return [request.id, c < 0 ? null : (caregivers[c]?.id ?? null)];
-    }),
-  );
+  // Built by assignment rather than from entries: a country's 170,000 two-element arrays cost more than the
+  // object. "__proto__" is the one key an assignment would not create as a property.
+  const assignments: Record<string, string | null> = {};
+  for (let r = 0; r < requests.length; r++) {
+    const c = state.caregiverOf(r);
+    const id = (requests[r] as PlacementRequest).id;
+    const value = c < 0 ? null : (caregivers[c]?.id ?? null);
+    if (id === "__proto__") {
+      Object.defineProperty(assignments, id, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      assignments[id] = value;
+    }
+  }
   const pairs = blocking
     .pairs()
     .map(([r, c]): [string, string] => [requests[r]?.id ?? "", caregivers[c]?.id ?? ""]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type GeoPoint, haversineKm } from "../geo/geo";
+import { EARTH_RADIUS_M, type GeoPoint, haversineKm } from "../geo/geo";
 import { GridIndex, haversineKmWithCos, toRadians } from "./spatial";
 import { seededRandom } from "./test-support";
 
@@ -36,6 +36,28 @@ describe("GridIndex", () => {
         const radius = random() * 30;
         expect(within(points, center, radius, grid)).toEqual(bruteForce(points, center, radius));
       }
+    }
+  });
+
+  it("finds exactly the points within the radius when the circle spans many rows, centred on row edges", () => {
+    const random = seededRandom(9);
+    const points = Array.from({ length: 600 }, () => ({
+      lat: 47.5 + random() * 0.4,
+      lon: 9 + random() * 0.6,
+    }));
+    const cellKm = 0.3;
+    const grid = new GridIndex(points, cellKm);
+    // The grid's rows start at the southernmost point and are cellKm / (km per degree) high.
+    const minLat = Math.min(...points.map((p) => p.lat));
+    const cellDeg = cellKm / ((Math.PI * (EARTH_RADIUS_M / 1000)) / 180);
+    for (let q = 0; q < 60; q++) {
+      const row = Math.floor(random() * 140);
+      const center = { lat: minLat + row * cellDeg, lon: 9 + random() * 0.6 };
+      const radius = q % 10 === 0 ? 0 : random() * 15;
+      expect(within(points, center, radius, grid)).toEqual(bruteForce(points, center, radius));
+      const target = points[q] as GeoPoint;
+      const onRadius = haversineKm(center, target);
+      expect(within(points, center, onRadius, grid)).toContain(q);
     }
   });
 

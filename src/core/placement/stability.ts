@@ -15,18 +15,26 @@
 
 import type { AllocationState } from "./deferred-acceptance";
 import { caregiverRank, type PlacementModel } from "./model";
-import { needsMinute } from "./timeline";
+import { needsMinute, SEGMENT_FREE, SEGMENT_MINUTE } from "./timeline";
 
 /** Whether request `r` and the caregiver at `position` of its list form a blocking pair in `state`. */
 export function isBlockingPair(state: AllocationState, r: number, position: number): boolean {
   const { model } = state;
   const assigned = state.assignedPosition[r] as number;
   if (assigned >= 0 && position >= assigned) return false;
-  const c = model.list[(model.listStart[r] as number) + position] as number;
-  const limit = model.countLimit[c] as number;
+  return hasRoomAbove(state, r, model.list[(model.listStart[r] as number) + position] as number);
+}
+
+/**
+ * Whether caregiver `c` (acceptable to `r`) would have room for `r` among the requests she holds and ranks
+ * above it: the rest of the blocking-pair test, once `r` is known to rank her above its assignment.
+ */
+function hasRoomAbove(state: AllocationState, r: number, c: number): boolean {
+  const { model } = state;
+  const limit = state.countLimit(c);
   if (limit === 0) return false;
-  const start = state.slotStart[c] as number;
-  const count = state.heldCount[c] as number;
+  const start = state.firstSlot(c);
+  const count = state.heldCount(c);
   const ranks = state.heldRank;
   const rank = caregiverRank(model, c, r);
   // Cheap count test first: most envy in a busy round is towards caregivers full of higher-ranked children.
@@ -34,16 +42,21 @@ export function isBlockingPair(state: AllocationState, r: number, position: numb
   let above = 0;
   while (above < count && (ranks[start + above] as number) < rank) above++;
   if (above + 1 > limit) return false;
-  const timeline = state.timeline(c);
-  const segments = timeline.segmentsOf(model, r);
-  if (above === count) return timeline.hasRoom(segments);
-  for (const s of segments) {
-    const minute = timeline.bounds[s] as number;
+  // Where count alone decides, any set within her count fits her hours (see timeline.ts).
+  if (state.countBound(c)) return true;
+  const timelines = state.timelines;
+  const segments = timelines.segmentsOf(c, model.carePattern[r] as number);
+  if (above === count) return timelines.hasRoom(segments);
+  const arena = timelines.arena;
+  const end = segments + 1 + (arena[segments] as number);
+  for (let i = segments + 1; i < end; i++) {
+    const s = arena[i] as number;
+    const minute = arena[s + SEGMENT_MINUTE] as number;
     let taken = 0;
     for (let j = 0; j < above; j++) {
       if (needsMinute(model, state.heldRequest[start + j] as number, minute)) taken++;
     }
-    if ((timeline.free[s] as number) - taken < 1) return false;
+    if ((arena[s + SEGMENT_FREE] as number) - taken < 1) return false;
   }
   return true;
 }
@@ -78,9 +91,17 @@ export class BlockingPairs {
   }
 
   private checkRequest(state: AllocationState, r: number): void {
-    const length = (this.model.listStart[r + 1] as number) - (this.model.listStart[r] as number);
-    for (let position = 0; position < length; position++) {
-      this.set(r, position, isBlockingPair(state, r, position));
+    const { list, listStart } = this.model;
+    const start = listStart[r] as number;
+    const length = (listStart[r + 1] as number) - start;
+    const assigned = state.assignedPosition[r] as number;
+    // Only caregivers it ranks above its assignment can block; flags further down need clearing at most.
+    const above = assigned < 0 ? length : assigned;
+    for (let position = 0; position < above; position++) {
+      this.set(r, position, hasRoomAbove(state, r, list[start + position] as number));
+    }
+    for (let position = above; position < length && (this.perRequest[r] as number) > 0; position++) {
+      this.set(r, position, false);
     }
   }
 
@@ -89,7 +110,11 @@ export class BlockingPairs {
     for (let k = listerStart[c] as number; k < (listerStart[c + 1] as number); k++) {
       const r = listers[k] as number;
       const position = listerPosition[k] as number;
-      this.set(r, position, isBlockingPair(state, r, position));
+      const assigned = state.assignedPosition[r] as number;
+      const blocking = (assigned < 0 || position < assigned) && hasRoomAbove(state, r, c);
+      // A request without blocking pairs has no flag to clear: the common case, without touching the flags.
+      if (!blocking && this.perRequest[r] === 0) continue;
+      this.set(r, position, blocking);
     }
   }
 
