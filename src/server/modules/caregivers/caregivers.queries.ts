@@ -51,25 +51,22 @@ export async function findPlacementCaregivers(
     .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id));
   if (people.length === 0) return [];
   const personIds = people.map((p) => p.id);
-  const [licences, profiles] = await Promise.all([
-    db
-      .select()
-      .from(careLicences)
-      .where(
-        and(eq(careLicences.organisationId, organisationId), inArray(careLicences.caregiverId, personIds)),
-      )
-      .orderBy(desc(careLicences.validTo)),
-    db
-      .select()
-      .from(capacityProfiles)
-      .where(
-        and(
-          eq(capacityProfiles.organisationId, organisationId),
-          inArray(capacityProfiles.caregiverId, personIds),
-        ),
-      )
-      .orderBy(asc(capacityProfiles.effectiveFrom)),
-  ]);
+  // One after the other: callers pass their transaction, one connection that runs one statement at a time.
+  const licences = await db
+    .select()
+    .from(careLicences)
+    .where(and(eq(careLicences.organisationId, organisationId), inArray(careLicences.caregiverId, personIds)))
+    .orderBy(desc(careLicences.validTo));
+  const profiles = await db
+    .select()
+    .from(capacityProfiles)
+    .where(
+      and(
+        eq(capacityProfiles.organisationId, organisationId),
+        inArray(capacityProfiles.caregiverId, personIds),
+      ),
+    )
+    .orderBy(asc(capacityProfiles.effectiveFrom));
   return people.map((p) => ({
     id: p.id,
     userId: p.userId,

@@ -111,11 +111,10 @@ async function judgeForRequest(
       ip: ctx.ip,
     });
   }
-  const [people, contracts, sent] = await Promise.all([
-    findPlacementCaregivers(tx, org.id),
-    repo.listContracts(tx, org.id),
-    repo.listSuggestions(tx, org.id, row.id),
-  ]);
+  // One after the other: a transaction is one connection, and pg does not run statements on it in parallel.
+  const people = await findPlacementCaregivers(tx, org.id);
+  const contracts = await repo.listContracts(tx, org.id);
+  const sent = await repo.listSuggestions(tx, org.id, row.id);
   const request = {
     id: row.id,
     location: { lat: row.lat, lon: row.lon },
