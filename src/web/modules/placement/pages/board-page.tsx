@@ -31,6 +31,12 @@ import { formatAge, formatMonth, orgPath, useCareTimesText } from "../format";
 const PAGE_SIZE = 100;
 
 /** One facet value: pressing it filters the board by it, pressing it again lifts the filter. */
+/** In a narrow table column a badge wraps its words instead of cutting them off. */
+const wrappingBadge = {
+  root: { height: "auto", paddingBlock: 2 },
+  label: { whiteSpace: "normal" as const, overflow: "visible", textOverflow: "clip" },
+};
+
 function CountButton({
   label,
   count,
@@ -125,7 +131,14 @@ function Board({ membership }: { membership: MyMembership }) {
             {item.childFirstName}
           </Anchor>
           {item.hasNeeds && (
-            <Badge size="sm" color="grape.9" variant="filled" tt="none" title={t("placement.board.needs")}>
+            <Badge
+              size="sm"
+              color="grape.9"
+              variant="filled"
+              tt="none"
+              title={t("placement.board.needs")}
+              styles={wrappingBadge}
+            >
               {t("placement.board.needs")}
             </Badge>
           )}
@@ -136,10 +149,10 @@ function Board({ membership }: { membership: MyMembership }) {
       key: "age",
       header: t("placement.board.age"),
       cell: (item) => (
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="wrap">
           <span>{formatAge(item.ageMonthsAtStart, t)}</span>
           {item.isUnderOne && (
-            <Badge size="sm" color="yellow.4" autoContrast tt="none">
+            <Badge size="sm" color="yellow.4" autoContrast tt="none" styles={wrappingBadge}>
               {t("placement.board.underOne")}
             </Badge>
           )}
