@@ -15,13 +15,13 @@ import {
   weeklyMinutes,
 } from "../caregivers/capacity";
 import { addYears, compareDates } from "../shared/dates";
+import type { PlacementTimeRange } from "./instance";
 
-/** One weekly care range as parents give it: `day` 1 (Monday) … 7 (Sunday), `from`/`to` "HH:MM". */
-export interface CareTime {
-  day: number;
-  from: string;
-  to: string;
-}
+/**
+ * One weekly care range as parents give it: `day` 1 (Monday) … 7 (Sunday), `from`/`to` "HH:MM" — the same
+ * shape the allocation round reads, so a request goes into a round unchanged.
+ */
+export type CareTime = PlacementTimeRange;
 
 /** Day care runs in the daytime; a range outside 06:00–20:00 is a typing error or not day care. */
 export const DAY_CARE_OPENS = 6 * 60;
