@@ -7,8 +7,10 @@ import * as deMap from "./de/map";
 import * as deMessages from "./de/messages";
 import * as deOrganisations from "./de/organisations";
 import * as dePlacement from "./de/placement";
+import * as dePlacementReports from "./de/placementReports";
 import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
+import * as deRounds from "./de/rounds";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
 import * as enErrors from "./en/errors";
@@ -18,8 +20,10 @@ import * as enMap from "./en/map";
 import * as enMessages from "./en/messages";
 import * as enOrganisations from "./en/organisations";
 import * as enPlacement from "./en/placement";
+import * as enPlacementReports from "./en/placementReports";
 import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
+import * as enRounds from "./en/rounds";
 
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -44,6 +48,8 @@ export const resources = {
       ...dePrivacy,
       ...deMessages,
       ...dePlacement,
+      ...dePlacementReports,
+      ...deRounds,
     },
   },
   en: {
@@ -59,6 +65,8 @@ export const resources = {
       ...enPrivacy,
       ...enMessages,
       ...enPlacement,
+      ...enPlacementReports,
+      ...enRounds,
     },
   },
 };

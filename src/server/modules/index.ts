@@ -9,6 +9,7 @@ import { messagesRoutes } from "./messages/messages.routes";
 import { organisationsRoutes } from "./organisations/organisations.routes";
 import { scopeResolver } from "./organisations/organisations.service";
 import { placementRoutes } from "./placement/placement.routes";
+import { placementReportsRoutes } from "./placement/reports.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 
 /** Every business module's routes; the order does not matter. */
@@ -20,6 +21,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(privacyRoutes);
   await app.register(messagesRoutes);
   await app.register(placementRoutes);
+  await app.register(placementReportsRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -39,6 +39,10 @@ export const placementModule: WebModule = {
       element: lazyPage(() => import("./pages/board-page").then((m) => ({ default: m.BoardPage }))),
     },
     {
+      path: "vermittlung/berichte",
+      element: lazyPage(() => import("./pages/reports-page").then((m) => ({ default: m.ReportsPage }))),
+    },
+    {
       path: "vermittlung/kriterien",
       element: lazyPage(() => import("./pages/criteria-page").then((m) => ({ default: m.CriteriaPage }))),
     },
@@ -52,5 +56,12 @@ export const placementModule: WebModule = {
   nav: [
     { path: "vermittlung", labelKey: "placement.nav.board", roles: staff, kinds: office, order: 20 },
     { path: "anfragen", labelKey: "placement.nav.myRequests", roles: ["parent"], kinds: office, order: 10 },
+    {
+      path: "vermittlung/berichte",
+      labelKey: "placementReports.nav",
+      roles: ["admin", "coordinator", "youthOffice"],
+      kinds: office,
+      order: 22,
+    },
   ],
 };
