@@ -24,6 +24,14 @@ export const errorCodes = [
   "offerClosed",
   "offerExpired",
   "offerPending",
+  "roundOpenExists",
+  "roundNotOpen",
+  "rankingOpen",
+  "rankingClosed",
+  "runRunning",
+  "noRun",
+  "roundStale",
+  "orderMismatch",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -17,6 +17,7 @@ import {
 import { pickLocale } from "../contracts/i18n";
 import { registerModules, resolvers } from "./modules";
 import { registerAuthorization } from "./platform/authorize";
+import { createBackground } from "./platform/background";
 import { createFieldCipher } from "./platform/crypto";
 import type { DatabaseHandle } from "./platform/db/client";
 import type { Env } from "./platform/env";
@@ -54,10 +55,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     dbKind: database.kind,
     cipher: createFieldCipher(env.ENCRYPTION_KEY),
     mailer: createMailer({ db: database.db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log: app.log }),
+    background: createBackground(app.log),
     now: options.now ?? (() => new Date()),
   };
   app.decorate("platform", platform);
-  app.addHook("onClose", async () => platform.mailer.close());
+  app.addHook("onClose", async () => {
+    await platform.background.drain();
+    await platform.mailer.close();
+  });
 
   // Cookies first: the language hook below and the session hook read them.
   await app.register(fastifyCookie);

@@ -10,6 +10,7 @@ import { organisationsRoutes } from "./organisations/organisations.routes";
 import { scopeResolver } from "./organisations/organisations.service";
 import { placementRoutes } from "./placement/placement.routes";
 import { placementReportsRoutes } from "./placement/reports.routes";
+import { roundsRoutes } from "./placement/rounds.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 
 /** Every business module's routes; the order does not matter. */
@@ -21,6 +22,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(privacyRoutes);
   await app.register(messagesRoutes);
   await app.register(placementRoutes);
+  await app.register(roundsRoutes);
   await app.register(placementReportsRoutes);
 }
 

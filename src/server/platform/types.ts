@@ -1,5 +1,6 @@
 import type { Locale } from "../../contracts/i18n";
 import type { Actor, MembershipScope, OrganisationScope } from "./auth";
+import type { Background } from "./background";
 import type { FieldCipher } from "./crypto";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
@@ -11,6 +12,8 @@ export interface Platform {
   db: Database;
   dbKind: "pglite" | "postgres";
   mailer: Mailer;
+  /** Work started by a request that runs on after the response (see background.ts). */
+  background: Background;
   cipher: FieldCipher;
   /** The clock; tests move it to check deadlines and expiry. */
   now: () => Date;

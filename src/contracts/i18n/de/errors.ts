@@ -31,6 +31,18 @@ export const errors = {
     "Die Frist für dieses Platzangebot ist abgelaufen. Bitte wenden Sie sich an die Fachberatung.",
   offerPending:
     "Für diese Anfrage läuft schon ein Platzangebot. Ein neues ist möglich, sobald die Familie geantwortet hat oder die Frist abgelaufen ist.",
+  roundOpenExists:
+    "Es gibt schon eine offene Vergaberunde. Bitte schließen Sie sie zuerst ab oder brechen Sie sie ab.",
+  roundNotOpen: "Diese Vergaberunde ist veröffentlicht oder abgebrochen und lässt sich nicht mehr ändern.",
+  rankingOpen:
+    "Die Frist für Familien und Kindertagespflegepersonen läuft noch. Veröffentlichen können Sie nach der Frist oder wenn Sie sie vorzeitig beenden.",
+  rankingClosed: "Die Frist dieser Vergaberunde ist abgelaufen. Änderungen sind nicht mehr möglich.",
+  runRunning: "Die Vergaberunde wird gerade berechnet. Bitte warten Sie, bis die Berechnung fertig ist.",
+  noRun: "Diese Vergaberunde wurde noch nicht berechnet.",
+  roundStale:
+    "Seit der Berechnung haben sich Anfragen, Reihenfolgen, Verträge oder freie Plätze geändert. Bitte berechnen Sie die Runde neu, bevor Sie sie veröffentlichen.",
+  orderMismatch:
+    "Die Liste der Kinder hat sich inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Reihenfolge noch einmal.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -76,6 +88,9 @@ export const validation = {
   latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",
   longitude: "Bitte einen Längengrad in Deutschland eingeben (zwischen 5,5 und 15,5, z. B. 8,0412).",
   suggestionUnknown: "Diese Kindertagespflegeperson steht nicht unter den Vorschlägen für diese Anfrage.",
+  reasonRequired:
+    "Bitte begründen Sie in mindestens einem Satz, warum Sie von der Reihenfolge nach den Kriterien abweichen.",
+  deadlineAfterStart: "Die Frist muss vor dem Beginn der Plätze enden.",
   tooManyRanks: "Bitte höchstens 8 Kindertagespflegepersonen in die Reihenfolge aufnehmen.",
   locationTooFar:
     "Der Punkt liegt mehr als 30 km vom Mittelpunkt der Postleitzahl entfernt. Bitte prüfen Sie den Punkt oder die Postleitzahl.",

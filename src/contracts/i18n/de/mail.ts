@@ -61,4 +61,29 @@ export const mail = {
     body: "über {{organisation}} kommt {{child}} ab {{start}} zu Ihnen ({{times}}). Die Familie hat das Angebot angenommen.\n\nIhre Woche mit allen Kindern und freien Plätzen sehen Sie auf Ihrer Seite.",
     action: "Meine Woche ansehen",
   },
+  placementRoundOpened: {
+    subject: "Vergaberunde „{{round}}“: bitte bis {{deadline}} die Reihenfolge angeben",
+    body: "{{organisation}} vergibt die Plätze ab {{startDate}} in einer gemeinsamen Vergaberunde. Die Anfrage für {{child}} ist dabei.\n\nAuf Ihrer Seite sehen Sie die Kindertagespflegepersonen, die Ihnen vorgeschlagen wurden. Bitte geben Sie dort bis {{deadline}} an, in welcher Reihenfolge Sie sie annehmen würden. Ohne Reihenfolge zählt die nächstgelegene, bei der Ihre Zeiten frei sind.\n\nDie Plätze werden nach den veröffentlichten Kriterien vergeben. Danach erfahren Sie das Ergebnis per E-Mail.",
+    action: "Reihenfolge angeben",
+  },
+  placementRoundReview: {
+    subject: "Vergaberunde „{{round}}“: Ihre Liste bis {{deadline}} prüfen",
+    body_one:
+      "{{organisation}} vergibt die Plätze ab {{startDate}} in einer gemeinsamen Vergaberunde. Ein Kind passt zu Ihren freien Plätzen.\n\nWenn Sie die Familie schon kennen oder etwas dagegen spricht, sagen Sie es bitte bis {{deadline}} der Fachberatung.",
+    body: "{{organisation}} vergibt die Plätze ab {{startDate}} in einer gemeinsamen Vergaberunde. {{count}} Kinder passen zu Ihren freien Plätzen.\n\nSie stehen in der Reihenfolge der veröffentlichten Kriterien. Wenn Sie davon abweichen möchten, können Sie das bis {{deadline}} auf Ihrer Seite tun – mit einer kurzen Begründung, die gespeichert wird.",
+    action: "Liste ansehen",
+  },
+  placementRoundUnplaced: {
+    subject: "Vergaberunde „{{round}}“: noch kein Platz für {{child}}",
+    body: "in der Vergaberunde von {{organisation}} konnten wir {{child}} leider noch keinen Platz anbieten. Auf Ihrer Seite sehen Sie, warum.\n\nIhre Anfrage bleibt offen. Die Fachberatung sucht weiter und meldet sich, sobald ein Platz frei wird, zum Beispiel in einer Nachrunde.",
+    action: "Anfrage ansehen",
+  },
+  placementRoundCaregiver: {
+    subject_one: "Vergaberunde „{{round}}“: ein Kind für Sie",
+    subject: "Vergaberunde „{{round}}“: {{count}} Kinder für Sie",
+    body_one:
+      "in der Vergaberunde von {{organisation}} ist Ihnen ein Kind zugeordnet: {{children}}. Die Familie hat ein Platzangebot bekommen.\n\nSobald sie annimmt, steht das Kind in Ihrer Woche.",
+    body: "in der Vergaberunde von {{organisation}} sind Ihnen {{count}} Kinder zugeordnet: {{children}}. Die Familien haben ein Platzangebot bekommen.\n\nSobald eine Familie annimmt, steht das Kind in Ihrer Woche.",
+    action: "Meine Woche ansehen",
+  },
 };

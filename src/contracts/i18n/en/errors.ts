@@ -31,6 +31,17 @@ export const errors: typeof de = {
   offerExpired: "The time to answer this offer has run out. Please contact the coordinators.",
   offerPending:
     "An offer of a place is already open for this request. A new one is possible once the family has answered or the time has run out.",
+  roundOpenExists: "There is already an open allocation round. Please finish or cancel it first.",
+  roundNotOpen: "This allocation round is published or cancelled and can no longer be changed.",
+  rankingOpen:
+    "Families and day-care persons can still rank until the deadline. You can publish after the deadline or once you end it early.",
+  rankingClosed: "The deadline of this allocation round has passed. Changes are no longer possible.",
+  runRunning: "The allocation round is being computed. Please wait until it has finished.",
+  noRun: "This allocation round has not been computed yet.",
+  roundStale:
+    "Requests, rankings, contracts or free places have changed since the round was computed. Please run it again before you publish.",
+  orderMismatch:
+    "The list of children has changed in the meantime. Please reload the page and check the order again.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -75,6 +86,9 @@ export const validation: typeof deValidation = {
   latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",
   longitude: "Please enter a longitude in Germany (between 5.5 and 15.5, e.g. 8.0412).",
   suggestionUnknown: "This day-care person is not among the suggestions for this request.",
+  reasonRequired:
+    "Please explain in at least one sentence why you deviate from the order given by the criteria.",
+  deadlineAfterStart: "The deadline must end before the places begin.",
   tooManyRanks: "Please rank at most 8 day-care persons.",
   locationTooFar:
     "The point lies more than 30 km from the centre of the postal code. Please check the point or the postal code.",

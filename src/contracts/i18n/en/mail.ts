@@ -63,4 +63,29 @@ export const mail: typeof de = {
     body: "through {{organisation}}, {{child}} comes to you from {{start}} ({{times}}). The family has accepted the offer.\n\nYour week with all children and free places is on your page.",
     action: "See my week",
   },
+  placementRoundOpened: {
+    subject: "Allocation round “{{round}}”: please give your order by {{deadline}}",
+    body: "{{organisation}} allocates the places from {{startDate}} in a joint allocation round. The request for {{child}} takes part.\n\nOn your page you see the day-care persons suggested to you. Please say there, by {{deadline}}, in which order you would accept them. Without an order, the nearest with free places at your times counts.\n\nPlaces are allocated under the published criteria. You will learn the result by e-mail.",
+    action: "Give your order",
+  },
+  placementRoundReview: {
+    subject: "Allocation round “{{round}}”: check your list by {{deadline}}",
+    body_one:
+      "{{organisation}} allocates the places from {{startDate}} in a joint allocation round. One child fits your free places.\n\nIf you already know the family or something speaks against it, please tell the coordination office by {{deadline}}.",
+    body: "{{organisation}} allocates the places from {{startDate}} in a joint allocation round. {{count}} children fit your free places.\n\nThey are listed in the order of the published criteria. If you want to deviate from it, you can do so on your page by {{deadline}} — with a short reason, which is recorded.",
+    action: "See the list",
+  },
+  placementRoundUnplaced: {
+    subject: "Allocation round “{{round}}”: no place yet for {{child}}",
+    body: "in the allocation round of {{organisation}} we could not yet offer {{child}} a place. Your page shows why.\n\nYour request stays open. The coordination office keeps looking and will contact you as soon as a place becomes free, for example in a follow-up round.",
+    action: "See the request",
+  },
+  placementRoundCaregiver: {
+    subject_one: "Allocation round “{{round}}”: one child for you",
+    subject: "Allocation round “{{round}}”: {{count}} children for you",
+    body_one:
+      "in the allocation round of {{organisation}}, one child was allocated to you: {{children}}. The family has received an offer.\n\nAs soon as they accept, the child appears in your week.",
+    body: "in the allocation round of {{organisation}}, {{count}} children were allocated to you: {{children}}. Their families have received an offer.\n\nAs soon as a family accepts, the child appears in your week.",
+    action: "See my week",
+  },
 };

@@ -60,7 +60,7 @@ import {
 const MAX_WEEKS_SHOWN = 6;
 
 /** The state's weekly limit: NRW counts contracts, Schleswig-Holstein children; both cap the same thing here. */
-function rulesOf(org: OrganisationScope): SuggestionRules {
+export function rulesOf(org: OrganisationScope): SuggestionRules {
   return { maxContractsPerWeek: org.rules.maxContractsPerWeek ?? org.rules.maxChildrenPerWeek };
 }
 
@@ -69,7 +69,7 @@ export function contractTimesOf(row: Pick<repo.ContractRow, "start" | "end" | "c
   return { start: row.start, end: row.end, times: row.careTimes.flatMap((time) => toTimeRange(time) ?? []) };
 }
 
-function candidateOf(
+export function candidateOf(
   person: PlacementCaregiverFacts,
   contracts: readonly repo.ContractRow[],
 ): SuggestionCandidate {
@@ -86,7 +86,7 @@ function candidateOf(
   };
 }
 
-const nameOf = (person: Pick<PlacementCaregiverFacts, "firstName" | "lastName">) =>
+export const nameOf = (person: Pick<PlacementCaregiverFacts, "firstName" | "lastName">) =>
   `${person.firstName} ${person.lastName}`;
 
 /**
@@ -365,7 +365,7 @@ export async function rankMySuggestions(
 }
 
 /** End of the day the family may still answer, in UTC: the whole day counts. */
-function endOfDay(date: string): Date {
+export function endOfDay(date: string): Date {
   return new Date(`${addDays(date, 1)}T00:00:00Z`);
 }
 

@@ -1,6 +1,12 @@
 import { crc32, deflateSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  capacity,
+  monToFri,
+  caregiverBody as person,
+  placementFixtures,
+} from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
@@ -15,74 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.stop();
 });
-
-const monToFri = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
-
-/** A request from Beckum for a child of 17 months at the start, Monday to Friday 08:00–13:00. */
-function requestBody(email: string, overrides: Record<string, unknown> = {}) {
-  return {
-    childFirstName: "Mila",
-    childBirthDate: "2025-02-10",
-    wantedStart: "2026-08-01",
-    careTimes: monToFri("08:00", "13:00"),
-    street: "Nordstraße 12",
-    postalCode: "59269",
-    town: "Beckum",
-    maxDistanceKm: 5,
-    languages: ["Deutsch", "Türkisch"],
-    noPets: true,
-    wishes: "",
-    facts: [],
-    hasNeedsConsent: false,
-    needs: null,
-    parentName: "Selin Demir",
-    email,
-    phone: "",
-    website: "",
-    ...overrides,
-  };
-}
-
-function person(lastName: string, overrides: Record<string, unknown> = {}) {
-  return {
-    firstName: "Anna",
-    lastName,
-    email: null,
-    phone: "",
-    street: "Lindenweg 3",
-    postalCode: "59269",
-    town: "Beckum",
-    employment: "selfEmployed",
-    languages: ["Deutsch"],
-    hasPets: false,
-    petsNote: "",
-    meals: "Frisch gekocht",
-    pedagogy: "Situationsansatz",
-    hasInclusionExperience: false,
-    ageMinMonths: 6,
-    ageMaxMonths: 36,
-    careGroupName: null,
-    hasPhotoConsent: false,
-    status: "active",
-    ...overrides,
-  };
-}
-
-const licence = {
-  number: "PE-1",
-  issuer: "Jugendamt Beckum",
-  validFrom: "2025-01-01",
-  validTo: "2029-12-31",
-  conditions: "",
-};
-
-/** Monday to Friday from `from` to `to` (minutes of the day) with `places` places. */
-const capacity = (places: number, from = 420, to = 960) => ({
-  effectiveFrom: "2026-01-01",
-  slots: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start: from, end: to, places })),
-});
-
-let addressCounter = 0;
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -110,53 +48,7 @@ function tinyPng(): Buffer {
 describeApi(
   "placement suggestions, offers and contracts",
   (t) => {
-    let seq = 0;
-    const uniqueEmail = (name: string) => `${name}.${t.kind}.${++seq}@eltern.example`;
-
-    async function office() {
-      const org = await t.createOrganisation();
-      const coordinator = await t.member(org, ["coordinator"]);
-      return { org, coordinator, base: `/api/orgs/${org.slug}` };
-    }
-
-    async function addCaregiver(
-      coordinator: Awaited<ReturnType<typeof office>>["coordinator"],
-      base: string,
-      lastName: string,
-      overrides: { person?: Record<string, unknown>; capacity?: unknown; licence?: unknown } = {},
-    ): Promise<string> {
-      const created = await coordinator.post(`${base}/caregivers`, {
-        caregiver: person(lastName, overrides.person),
-        licence: overrides.licence ?? licence,
-        capacity: overrides.capacity ?? capacity(4),
-      });
-      expect(created.status).toBe(201);
-      return created.body.id;
-    }
-
-    /** A parent who filed a request and confirmed it with a new account; signed in. */
-    async function parentWithRequest(slug: string, overrides: Record<string, unknown> = {}) {
-      const email = uniqueEmail("eltern");
-      addressCounter++;
-      const sent = await t.app.inject({
-        method: "POST",
-        url: `/api/public/orgs/${slug}/placement-requests`,
-        payload: requestBody(email, overrides),
-        remoteAddress: `10.9.${Math.floor(addressCounter / 250)}.${addressCounter % 250}`,
-      });
-      expect(sent.statusCode).toBe(202);
-      const mail = await smtp.waitForMail(
-        (m) => m.to.includes(email) && m.text.includes("/anfrage/bestaetigen/"),
-      );
-      const token = /\/anfrage\/bestaetigen\/([\w-]+)/.exec(mail.text)?.[1];
-      const client = t.anonymous();
-      const confirmed = await client.post("/api/placement-confirmations", {
-        token,
-        password: "ein-gutes-passwort",
-      });
-      expect(confirmed.status).toBe(200);
-      return Object.assign(client, { email, requestId: confirmed.body.requestId as string });
-    }
+    const { office, addCaregiver, parentWithRequest } = placementFixtures(t, () => smtp);
 
     it("ranks caregivers who can take the child, with reasons, and near misses with what does not fit", async () => {
       const { org, coordinator, base } = await office();

@@ -27,4 +27,9 @@ export const placementPolicy = definePolicy("placement", {
   manageContracts: role.of(["admin", "coordinator"], office),
   /** A caregiver sees her own contracts and week (the service finds her by her account). */
   readOwnWeek: role.of(["caregiver"], office),
+  /** Allocation rounds are the office's; their runs read the needs (inclusion), audited per request. */
+  readRounds: role.of(["admin", "coordinator"], office),
+  manageRounds: role.of(["admin", "coordinator"], office),
+  /** A caregiver reviews the order of the children listed to her in the open round (the service finds her). */
+  reviewOwnRound: role.of(["caregiver"], office),
 });

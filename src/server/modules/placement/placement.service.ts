@@ -178,6 +178,8 @@ interface MailOrganisation {
   name: string;
 }
 
+export type RequestMail = StatusMail | "placementRoundOpened" | "placementRoundUnplaced";
+
 type StatusMail =
   | "placementConfirmed"
   | "placementWithdrawn"
@@ -187,12 +189,12 @@ type StatusMail =
   | "placementPlaced";
 
 /** A mail about a request to its parent, in the language she used, with a link to her page of it. */
-async function queueRequestMail(
+export async function queueRequestMail(
   tx: Executor,
   platform: Platform,
   org: MailOrganisation,
   row: repo.RequestRow,
-  key: StatusMail,
+  key: RequestMail,
   extra: Record<string, string | number> = {},
 ): Promise<void> {
   const locale = row.locale;

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -20,6 +21,8 @@ import {
   offerStatuses,
   placementStatuses,
 } from "../../../contracts/placement";
+import { type RunStats, roundStatuses, runPhases, runStatuses } from "../../../contracts/placement-rounds";
+import type { CutOff } from "../../../core/placement/explain";
 import type { CareTime } from "../../../core/placement/requests";
 import { users } from "../identity/identity.tables";
 import { organisations } from "../organisations/organisations.tables";
@@ -191,6 +194,8 @@ export const placementOffers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdByUserId: uuid("created_by_user_id"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The allocation round whose result this offer is; null for an offer made by hand. */
+    roundId: uuid("round_id"),
   },
   (t) => [
     index("placement_offers_request_idx").on(t.requestId, t.createdAt),
@@ -223,4 +228,104 @@ export const careContracts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("care_contracts_caregiver_idx").on(t.organisationId, t.caregiverId, t.start)],
+);
+
+/**
+ * An allocation round (Vergaberunde): requests wanting to start by `latest_wanted_start` compete for the
+ * places free from `start_date`; families rank and caregivers review until the deadline. One open round per
+ * organisation at a time, so that a request is never in two rounds at once.
+ */
+export const allocationRounds = pgTable(
+  "allocation_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    status: text("status", { enum: roundStatuses }).notNull().default("open"),
+    startDate: date("start_date").notNull(),
+    latestWantedStart: date("latest_wanted_start").notNull(),
+    /** Families rank and caregivers review until the end of this day. */
+    deadline: date("deadline").notNull(),
+    /** The office ended the ranking before the deadline. */
+    rankingClosedAt: timestamp("ranking_closed_at", { withTimezone: true }),
+    previousRoundId: uuid("previous_round_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdByUserId: uuid("created_by_user_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedByUserId: uuid("published_by_user_id"),
+    respondBy: date("respond_by"),
+  },
+  (t) => [
+    index("allocation_rounds_org_idx").on(t.organisationId, t.createdAt),
+    uniqueIndex("allocation_rounds_one_open_idx").on(t.organisationId).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/**
+ * A caregiver's own order of the children in a round, kept only where it deviates from the criteria, with
+ * her reason: the deviation is allowed, and recorded.
+ */
+export const allocationRoundOrders = pgTable(
+  "allocation_round_orders",
+  {
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => allocationRounds.id, { onDelete: "cascade" }),
+    caregiverId: uuid("caregiver_id").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    requestIds: uuid("request_ids").array().notNull(),
+    reason: text("reason").notNull(),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+    savedByUserId: uuid("saved_by_user_id"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.caregiverId] })],
+);
+
+/** One run of a round's algorithm; its progress is read by the office while it works. */
+export const allocationRoundRuns = pgTable(
+  "allocation_round_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => allocationRounds.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").notNull(),
+    status: text("status", { enum: runStatuses }).notNull().default("running"),
+    phase: text("phase", { enum: runPhases }).notNull().default("loading"),
+    progress: doublePrecision("progress").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    startedByUserId: uuid("started_by_user_id"),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** SHA-256 of the instance the run solved: publishing checks the data still gives the same instance. */
+    fingerprint: text("fingerprint"),
+    stats: jsonb("stats").$type<RunStats>(),
+    blockingPairs: jsonb("blocking_pairs").$type<[string, string][]>(),
+    error: text("error"),
+  },
+  (t) => [index("allocation_round_runs_round_idx").on(t.roundId, t.startedAt)],
+);
+
+/** A run's result for one request: the caregiver (or none) and why not the ones the family ranked higher. */
+export const allocationRoundResults = pgTable(
+  "allocation_round_results",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => allocationRoundRuns.id, { onDelete: "cascade" }),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => placementRequests.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").notNull(),
+    caregiverId: uuid("caregiver_id"),
+    /** 1 = the family's first choice among the caregivers it could take. */
+    choice: integer("choice"),
+    distanceKm: doublePrecision("distance_km"),
+    rankedCount: integer("ranked_count").notNull().default(0),
+    ageMonthsAtStart: integer("age_months_at_start").notNull(),
+    cutOffs: jsonb("cut_offs").$type<CutOff[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.requestId] })],
 );
