@@ -181,7 +181,10 @@ export const roundResultItem = z.object({
   distanceKm: z.number().nullable(),
   /** 1 = the family's first choice; null when unplaced. */
   choice: z.number().int().nullable(),
-  /** Caregivers the family ranked above its result, each with why it did not get her. */
+  /**
+   * Caregivers the family ranked above its result, each with why it did not get her; for a child nobody
+   * could take, the nearest caregivers with what does not fit.
+   */
   cutOffCount: z.number().int(),
 });
 export type RoundResultItem = z.infer<typeof roundResultItem>;

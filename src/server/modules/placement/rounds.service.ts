@@ -507,6 +507,42 @@ function statsOf(
   };
 }
 
+/** How many of the nearest caregivers explain why nobody could take a child. */
+const NEAREST_EXPLAINED = 5;
+
+/**
+ * A child without a ranking whom no caregiver could take has no cut-offs: nobody was ranked. The family and
+ * the office still need to know why, so the nearest caregivers within twice the distance the family can
+ * travel are listed with what does not fit ("7.2 km, more than 5 km", "Wed 14:00–16:00 no free place").
+ */
+function explainNobodyFits(
+  instance: PlacementInstance,
+  assignments: Readonly<Record<string, string | null>>,
+  cutOffs: Map<string, CutOff[]>,
+): void {
+  for (const request of instance.requests) {
+    if (assignments[request.id] || (cutOffs.get(request.id)?.length ?? 0) > 0) continue;
+    const reach = request.maxDistanceKm * 2;
+    const nearest = instance.caregivers
+      .map((caregiver, index) => ({
+        caregiver,
+        index,
+        km: haversineKm(request.location, caregiver.location),
+      }))
+      .filter((entry) => entry.km <= reach)
+      .sort((a, b) => a.km - b.km || a.index - b.index)
+      .slice(0, NEAREST_EXPLAINED);
+    cutOffs.set(
+      request.id,
+      nearest.map(({ caregiver }) => ({
+        caregiverId: caregiver.id,
+        outcome: "notAcceptable" as const,
+        reasons: explainFit(caregiver, request).reasons,
+      })),
+    );
+  }
+}
+
 async function executeRun(
   ctx: { platform: Platform; actorUserId: string | null; ip: string },
   org: OrganisationScope,
@@ -535,6 +571,7 @@ async function executeRun(
       // Lets the server answer other requests between slices of a large round.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    explainNobodyFits(data.instance, result.assignments, cutOffs);
     await rounds.updateRun(db, runId, { phase: "saving", progress: 0.9 });
     const caregiversById = new Map(data.instance.caregivers.map((c) => [c.id, c]));
     const rows: rounds.ResultRow[] = [

@@ -107,7 +107,12 @@ describeApi(
     });
 
     it("runs the round in the background and explains who got the place and why the other did not", async () => {
-      const { coordinator, albers, first, second, rounds } = await contest();
+      const { org, coordinator, albers, first, second, rounds } = await contest();
+      t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+      const older = await parentWithRequest(org.slug, {
+        childFirstName: "Lea",
+        childBirthDate: "2022-03-01",
+      });
       const opened = await coordinator.post(rounds, round);
       const url = `${rounds}/${opened.body.id}`;
       expect((await coordinator.get(`${url}/results`)).status).toBe(409);
@@ -120,10 +125,10 @@ describeApi(
         isStale: false,
       });
       expect(detail.latestRun.stats).toMatchObject({
-        requests: 2,
+        requests: 3,
         caregivers: 1,
         placed: 1,
-        unplaced: 1,
+        unplaced: 2,
         firstChoice: 1,
         blockingPairs: 0,
       });
@@ -131,7 +136,7 @@ describeApi(
       // Equal points: the request confirmed first comes first.
       const results = await coordinator.get(`${url}/results`);
       expect(results.status).toBe(200);
-      expect(results.body.total).toBe(2);
+      expect(results.body.total).toBe(3);
       const placed = await coordinator.get(`${url}/results?filter=placed`);
       expect(placed.body.items).toMatchObject([
         {
@@ -145,6 +150,17 @@ describeApi(
       const unplaced = await coordinator.get(`${url}/results?filter=unplaced`);
       expect(unplaced.body.items).toMatchObject([
         { requestId: second.requestId, caregiverId: null, choice: null, cutOffCount: 1 },
+        { requestId: older.requestId, caregiverId: null, choice: null, cutOffCount: 1 },
+      ]);
+      // Nobody could take her: the nearest caregiver is listed with what does not fit.
+      const tooOld = await coordinator.get(`${url}/results/${older.requestId}`);
+      expect(tooOld.body.cutOffs).toEqual([
+        {
+          caregiverId: albers,
+          caregiverName: "Anna Albers",
+          outcome: "notAcceptable",
+          reasons: [{ code: "age", childAgeMonths: 53, min: 6, max: 36 }],
+        },
       ]);
 
       const why = await coordinator.get(`${url}/results/${second.requestId}`);
