@@ -189,6 +189,7 @@ export function describeApi(
           statePreset: preset,
           postalCode: "59269",
           town: "Beckum",
+          email: `${slug}@fachberatung.example`,
         });
         return { id: row.id, slug: row.slug, name: row.name };
       };

@@ -86,4 +86,19 @@ export const mail = {
     body: "in der Vergaberunde von {{organisation}} sind Ihnen {{count}} Kinder zugeordnet: {{children}}. Die Familien haben ein Platzangebot bekommen.\n\nSobald eine Familie annimmt, steht das Kind in Ihrer Woche.",
     action: "Meine Woche ansehen",
   },
+  placementOfferLapsed: {
+    subject: "Platzangebot für {{child}} verfallen",
+    body: "die Frist für das Platzangebot bei {{caregiver}} ist am {{respondBy}} abgelaufen, ohne dass eine Antwort kam. Der Platz wird nun anderen Familien angeboten.\n\nIhre Anfrage bleibt offen. Die Fachberatung meldet sich mit einem neuen Vorschlag; wenn Sie den Platz doch noch möchten, rufen Sie bitte gleich dort an.",
+    action: "Anfrage ansehen",
+  },
+  placementOfficeOfferDeclined: {
+    subject: "Platzangebot abgelehnt: {{child}} bei {{caregiver}}",
+    body: "die Familie von {{child}} hat das Platzangebot bei {{caregiver}} ab {{offerStart}} abgelehnt. Der Platz ist wieder frei, die Anfrage steht wieder bei den Vorschlägen.",
+    action: "Anfrage öffnen",
+  },
+  placementOfficeOfferLapsed: {
+    subject: "Platzangebot verfallen: {{child}} bei {{caregiver}}",
+    body: "die Familie von {{child}} hat auf das Platzangebot bei {{caregiver}} ab {{offerStart}} bis {{respondBy}} nicht geantwortet. Der Platz ist wieder frei, die Anfrage steht wieder bei den Vorschlägen.",
+    action: "Anfrage öffnen",
+  },
 };

@@ -88,4 +88,19 @@ export const mail: typeof de = {
     body: "in the allocation round of {{organisation}}, {{count}} children were allocated to you: {{children}}. Their families have received an offer.\n\nAs soon as a family accepts, the child appears in your week.",
     action: "See my week",
   },
+  placementOfferLapsed: {
+    subject: "Offer for {{child}} lapsed",
+    body: "the time to answer the offer of a place with {{caregiver}} ran out on {{respondBy}} without an answer. The place will now be offered to other families.\n\nYour request stays open. The coordination office will get back to you with a new suggestion; if you still want the place, please call them at once.",
+    action: "See the request",
+  },
+  placementOfficeOfferDeclined: {
+    subject: "Offer declined: {{child}} with {{caregiver}}",
+    body: "the family of {{child}} declined the offer of a place with {{caregiver}} from {{offerStart}}. The place is free again; the request is back among the suggestions.",
+    action: "Open the request",
+  },
+  placementOfficeOfferLapsed: {
+    subject: "Offer lapsed: {{child}} with {{caregiver}}",
+    body: "the family of {{child}} did not answer the offer of a place with {{caregiver}} from {{offerStart}} by {{respondBy}}. The place is free again; the request is back among the suggestions.",
+    action: "Open the request",
+  },
 };

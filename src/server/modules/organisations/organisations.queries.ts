@@ -26,6 +26,8 @@ export interface OrganisationSummary {
   id: string;
   slug: string;
   name: string;
+  /** The office's inbox, where mails to the organisation go; null when it has none. */
+  email: string | null;
   rules: StateRules;
 }
 
@@ -40,6 +42,7 @@ export async function findOrganisationSummaries(
       id: organisations.id,
       slug: organisations.slug,
       name: organisations.name,
+      email: organisations.email,
       rules: sql<StateRules>`${organisations.statePreset} -> 'rules'`,
     })
     .from(organisations)

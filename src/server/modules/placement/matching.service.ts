@@ -50,6 +50,7 @@ import {
   changeStatus,
   formatDate,
   officeOf,
+  queueOfficeMail,
   readNeeds,
   requireOwn,
   requireRequest,
@@ -488,6 +489,11 @@ export async function answerOffer(
         reason: "offerDeclined",
         auditDetails: { offerId: offer.id, caregiverId: offer.caregiverId },
         isMailSkipped: true,
+      });
+      const [person] = await findPlacementCaregivers(tx, org.id, [offer.caregiverId]);
+      await queueOfficeMail(tx, platform, org.id, row, "placementOfficeOfferDeclined", {
+        caregiver: person ? nameOf(person) : "",
+        offerStart: formatDate(offer.start, "de"),
       });
       await writeAudit(tx, {
         organisationId: org.id,

@@ -332,6 +332,12 @@ describeApi(
       expect(declined.status).toBe(200);
       expect(declined.body.offer.status).toBe("declined");
       expect((await parent.get(mineBase)).body.status).toBe("suggested");
+      // The office hears of it at once: the place is free for another family.
+      const officeMail = await smtp.waitForMail(
+        (m) =>
+          m.to.includes(`${org.slug}@fachberatung.example`) && m.subject.startsWith("Platzangebot abgelehnt"),
+      );
+      expect(officeMail.subject).toBe("Platzangebot abgelehnt: Mila bei Anna Albers");
       const en = await parent.post(`${mineBase}/offer-answer?lang=en`, { accept: true });
       expect(en.body.error.message).toBe("There is no open offer of a place for this request (any more).");
     });
@@ -363,6 +369,16 @@ describeApi(
         const back = await parent.get(`/api/orgs/${org.slug}/my-placement-requests/${parent.requestId}`);
         expect(back.body.status).toBe("suggested");
         expect(back.body.history.at(-1)).toMatchObject({ actor: "system", reason: "offerExpired" });
+        const lapsed = await smtp.waitForMail(
+          (m) => m.to.includes(parent.email) && m.subject === "Platzangebot für Mila verfallen",
+        );
+        expect(lapsed.text).toContain("am 04.03.2026 abgelaufen");
+        const officeMail = await smtp.waitForMail(
+          (m) =>
+            m.to.includes(`${org.slug}@fachberatung.example`) &&
+            m.subject.startsWith("Platzangebot verfallen"),
+        );
+        expect(officeMail.text).toContain(`/app/${org.slug}/vermittlung/${parent.requestId}`);
         const renewed = await coordinator.post(offers, { caregiverId: anna });
         expect(renewed.status).toBe(201);
         expect(renewed.body.offers.map((o: { status: string }) => o.status)).toEqual(["expired", "open"]);

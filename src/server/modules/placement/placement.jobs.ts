@@ -1,9 +1,10 @@
 import { writeAudit } from "../../platform/audit/audit";
 import type { Job } from "../../platform/jobs/scheduler";
 import type { Platform } from "../../platform/types";
+import { findPlacementCaregivers } from "../caregivers/caregivers.queries";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import * as repo from "./placement.repository";
-import { changeStatus } from "./placement.service";
+import { changeStatus, formatDate, queueOfficeMail, queueRequestMail } from "./placement.service";
 
 const JOB_NAME = "placement.expireUnconfirmed";
 
@@ -64,11 +65,25 @@ export async function expireLapsedOffers(platform: Platform): Promise<number> {
             isMailSkipped: true,
           },
         );
+        // Both sides hear of it: the family that its place is gone, the office that the place is free.
+        const [person] = await findPlacementCaregivers(tx, org.id, [offer.caregiverId]);
+        const caregiver = person ? `${person.firstName} ${person.lastName}` : "";
+        const lastDay = new Date(offer.respondBy.getTime() - 1).toISOString().slice(0, 10);
+        await queueRequestMail(tx, platform, org, row, "placementOfferLapsed", {
+          caregiver,
+          respondBy: formatDate(lastDay, row.locale),
+        });
+        await queueOfficeMail(tx, platform, org.id, row, "placementOfficeOfferLapsed", {
+          caregiver,
+          offerStart: formatDate(offer.start, "de"),
+          respondBy: formatDate(lastDay, "de"),
+        });
       }
       return true;
     });
     if (isExpired) count++;
   }
+  if (count > 0) platform.mailer.kick();
   return count;
 }
 

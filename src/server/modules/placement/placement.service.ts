@@ -178,7 +178,11 @@ interface MailOrganisation {
   name: string;
 }
 
-export type RequestMail = StatusMail | "placementRoundOpened" | "placementRoundUnplaced";
+export type RequestMail =
+  | StatusMail
+  | "placementRoundOpened"
+  | "placementRoundUnplaced"
+  | "placementOfferLapsed";
 
 type StatusMail =
   | "placementConfirmed"
@@ -215,6 +219,29 @@ export async function queueRequestMail(
     `${platform.env.PUBLIC_URL}/app/${org.slug}/anfragen/${row.id}`,
   );
   await platform.mailer.queue(tx, { to: row.email, organisationId: org.id, ...mail });
+}
+
+/**
+ * A mail to the office's inbox about a request (an offer declined or lapsed), in German, the office's working
+ * language, with a link to the request on the board. Without an inbox nothing is sent: the board shows it.
+ */
+export async function queueOfficeMail(
+  tx: Executor,
+  platform: Platform,
+  organisationId: string,
+  row: repo.RequestRow,
+  key: "placementOfficeOfferDeclined" | "placementOfficeOfferLapsed",
+  params: Record<string, string | number>,
+): Promise<void> {
+  const [org] = await findOrganisationSummaries(tx, [organisationId]);
+  if (!org?.email) return;
+  const mail = composeMail(
+    "de",
+    key,
+    { name: org.name, child: row.childFirstName, ...params },
+    `${platform.env.PUBLIC_URL}/app/${org.slug}/vermittlung/${row.id}`,
+  );
+  await platform.mailer.queue(tx, { to: org.email, organisationId: org.id, ...mail });
 }
 
 export interface StatusChange {
