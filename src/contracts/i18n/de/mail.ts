@@ -53,7 +53,7 @@ export const mail = {
   },
   placementPlaced: {
     subject: "{{child}} hat einen Platz bei {{caregiver}}",
-    body: "Sie haben den Platz für {{child}} bei {{caregiver}} ab {{offerStart}} angenommen. Die Anfrage ist damit abgeschlossen.\n\nDen Betreuungsvertrag schließen Sie mit der Kindertagespflegeperson; die Eingewöhnung besprechen Sie mit ihr.",
+    body: "Sie haben den Platz für {{child}} bei {{caregiver}} ab {{offerStart}} angenommen. Die Anfrage ist damit abgeschlossen.\n\nDen Betreuungsvertrag schließen Sie mit der Kindertagespflegeperson; die Eingewöhnung besprechen Sie mit ihr. Was sie über Gesundheit, Allergien oder Förderbedarf wissen muss, sagen Sie ihr bitte selbst: Ihre Angaben dazu haben wir mit dem Abschluss der Anfrage gelöscht.",
     action: "Anfrage ansehen",
   },
   placementCaregiverNotice: {

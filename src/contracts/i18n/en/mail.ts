@@ -55,7 +55,7 @@ export const mail: typeof de = {
   },
   placementPlaced: {
     subject: "{{child}} has a place with {{caregiver}}",
-    body: "You have accepted the place for {{child}} with {{caregiver}} from {{offerStart}}. The request is now complete.\n\nYou sign the care contract with the day-care person and plan the settling-in with her.",
+    body: "You have accepted the place for {{child}} with {{caregiver}} from {{offerStart}}. The request is now complete.\n\nYou sign the care contract with the day-care person and plan the settling-in with her. Please tell her yourself what she needs to know about health, allergies or support needs: we deleted what you told us about them now that the request is complete.",
     action: "See the request",
   },
   placementCaregiverNotice: {

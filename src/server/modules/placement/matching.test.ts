@@ -12,7 +12,7 @@ import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { runJobOnce } from "../../platform/jobs/scheduler";
 import { expireOffersJob } from "./placement.jobs";
-import { careContracts } from "./placement.tables";
+import { careContracts, placementRequests } from "./placement.tables";
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -226,7 +226,10 @@ describeApi(
         person: { email: caregiverUser.email },
         capacity: capacity(1),
       });
-      const parent = await parentWithRequest(org.slug);
+      const parent = await parentWithRequest(org.slug, {
+        hasNeedsConsent: true,
+        needs: { hasInclusionNeed: false, allergies: "Erdnüsse", diet: "", notes: "" },
+      });
       const offered = await coordinator.post(`${base}/placement-requests/${parent.requestId}/offers`, {
         caregiverId: anna,
       });
@@ -248,7 +251,12 @@ describeApi(
       const accepted = await parent.post(`${mineBase}/offer-answer`, { accept: true });
       expect(accepted.status).toBe(200);
       expect(accepted.body.offer.status).toBe("accepted");
-      expect((await parent.get(mineBase)).body.status).toBe("placed");
+      expect((await parent.get(mineBase)).body).toMatchObject({ status: "placed", needs: null });
+      const [stored] = await t.app.platform.db
+        .select({ needs: placementRequests.needsEncrypted, consent: placementRequests.needsConsentAt })
+        .from(placementRequests)
+        .where(eq(placementRequests.id, parent.requestId));
+      expect(stored).toEqual({ needs: null, consent: null });
       await smtp.waitForMail((m) => m.to.includes(parent.email) && m.subject.includes("hat einen Platz"));
       await smtp.waitForMail((m) => m.to.includes(caregiverUser.email) && m.subject.startsWith("Neues Kind"));
       expect((await parent.post(`${mineBase}/offer-answer`, { accept: true })).status).toBe(409);

@@ -281,8 +281,8 @@ const STATUS_MAILS: Partial<Record<PlacementStatus, StatusMail>> = {
 
 /**
  * Moves a request to another status with everything that belongs to it, in the caller's transaction: the
- * history entry, the audit entry and the mail to the parents. Leaving the search ends the purpose the needs
- * were given for, so they are erased then.
+ * history entry, the audit entry and the mail to the parents. Leaving the search (placed, withdrawn, closed)
+ * ends the purpose the needs were given for, so they are erased then.
  */
 export async function changeStatus(
   tx: Executor,
@@ -292,7 +292,8 @@ export async function changeStatus(
   change: StatusChange,
 ): Promise<repo.RequestRow> {
   const now = ctx.platform.now();
-  const endsSearch = change.to === "withdrawn" || change.to === "closed";
+  // A place found ends the purpose as much as a withdrawal: the family tells the caregiver what she needs.
+  const endsSearch = change.to === "withdrawn" || change.to === "closed" || change.to === "placed";
   const updated = await repo.updateRequest(tx, org.id, row.id, {
     ...change.values,
     status: change.to,
