@@ -2,6 +2,8 @@ import type { OrganisationKind, Role } from "../../contracts/roles";
 import type { StateRules } from "../../core/organisations/presets";
 
 export const SESSION_COOKIE = "ktp_session";
+/** A session lasts this long after its last use (sliding). */
+export const SESSION_DAYS = 30;
 export const CSRF_HEADER = "x-csrf-token";
 
 /** The signed-in person, as every route and service sees them. */

@@ -18,22 +18,11 @@ import {
   sessionResponse,
   updateProfileBody,
 } from "../../../contracts/identity";
-import { SESSION_COOKIE } from "../../platform/auth";
 import { contextOf } from "../../platform/authorize";
+import { clearSessionCookie, setSessionCookie } from "../../platform/session-cookie";
 import { identityPolicy as can } from "./identity.policy";
 import { findUserById } from "./identity.repository";
 import * as service from "./identity.service";
-
-/** Sets the session cookie: httpOnly always, Secure whenever the platform is served over HTTPS. */
-export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: app.platform.env.PUBLIC_URL.startsWith("https:"),
-    maxAge: service.SESSION_DAYS * 86_400,
-  });
-}
 
 export async function identityRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -98,7 +87,7 @@ export async function identityRoutes(base: FastifyInstance) {
     { schema: { tags, response: { 200: okResponse } }, config: { permission: can.signOut } },
     async (request, reply) => {
       await service.signOut(contextOf(request, app), false);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(reply);
       return { ok: true as const };
     },
   );
@@ -108,7 +97,7 @@ export async function identityRoutes(base: FastifyInstance) {
     { schema: { tags, response: { 200: okResponse } }, config: { permission: can.signOut } },
     async (request, reply) => {
       await service.signOut(contextOf(request, app), true);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(reply);
       return { ok: true as const };
     },
   );
@@ -182,7 +171,7 @@ export async function identityRoutes(base: FastifyInstance) {
     },
     async (request, reply) => {
       const { isCurrent } = await service.endSession(contextOf(request, app), request.params.id);
-      if (isCurrent) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      if (isCurrent) clearSessionCookie(reply);
       return { isSignedOut: isCurrent };
     },
   );

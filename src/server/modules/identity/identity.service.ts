@@ -3,7 +3,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Locale } from "../../../contracts/i18n";
 import type { SessionList } from "../../../contracts/identity";
 import { writeAudit } from "../../platform/audit/audit";
-import type { Actor } from "../../platform/auth";
+import { type Actor, SESSION_DAYS } from "../../platform/auth";
 import { hashToken, randomToken } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
@@ -11,7 +11,6 @@ import { composeMail } from "../../platform/mail/mailer";
 import type { Platform, ServiceContext } from "../../platform/types";
 import * as repo from "./identity.repository";
 
-export const SESSION_DAYS = 30;
 const PASSWORD_RESET_MINUTES = 60;
 // A shared office or school network sends many people's sign-ins from one address: allow it more.
 const FREE_FAILURES = { account: 4, client: 30 } as const;

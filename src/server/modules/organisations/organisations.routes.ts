@@ -21,7 +21,7 @@ import {
   updateOrganisationBody,
 } from "../../../contracts/organisations";
 import { contextOf } from "../../platform/authorize";
-import { setSessionCookie } from "../identity/identity.routes";
+import { setSessionCookie } from "../../platform/session-cookie";
 import { organisationsPolicy as can } from "./organisations.policy";
 import * as service from "./organisations.service";
 

@@ -39,7 +39,7 @@ import {
 } from "../../../contracts/placement";
 import { contextOf } from "../../platform/authorize";
 import type { StoredFile } from "../../platform/files/files";
-import { setSessionCookie } from "../identity/identity.routes";
+import { setSessionCookie } from "../../platform/session-cookie";
 import * as matching from "./matching.service";
 import { placementPolicy as can } from "./placement.policy";
 import * as service from "./placement.service";
