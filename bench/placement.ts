@@ -16,6 +16,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { explainRound } from "../src/core/placement/explain";
 import type { PlacementStats } from "../src/core/placement/instance";
 import { compileInstance, type PlacementModel } from "../src/core/placement/model";
 import { solveModel, solvePlacement, toResult } from "../src/core/placement/solve";
@@ -27,6 +28,9 @@ import { renderTable, writeResultsSection } from "./results";
 const benchDir = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const HEAP_LIMIT_MB = 2048;
+/** As src/server/modules/placement/rounds.service.ts explains a run's results. */
+const EXPLAIN_SLICE = 500;
+const MAX_CUT_OFFS = 10;
 /** Timed runs per size: a few for the heavy ones; enough for a median on a shared, noisy machine. */
 const RUNS: Record<SizeName, number> = { demo: 20, city: 11, country: 3 };
 const AIM = { cityMs: 250, countryMs: 10_000, memoryMb: 2048, gapPercent: 5 };
@@ -54,6 +58,11 @@ interface SizeReport {
   stats: PlacementStats;
   lp: LpBound | null;
   exact: LpBound | null;
+  /**
+   * Explaining every request's result as an allocation round's run does (in slices of 500), after the last
+   * timed run; null for the country, which no single office runs.
+   */
+  explainMs: number | null;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -124,6 +133,17 @@ async function measure(size: SizeName, benchOptions: BenchOptions): Promise<Size
     model = timed.model;
     stats = timed.stats;
   }
+  let explainMs: number | null = null;
+  if (size !== "country") {
+    const assignments = toResult(model, solveModel(model)).assignments;
+    const start = performance.now();
+    const ids = instance.requests.map((request) => request.id);
+    for (let at = 0; at < ids.length; at += EXPLAIN_SLICE) {
+      const requestIds = ids.slice(at, at + EXPLAIN_SLICE);
+      explainRound(instance, assignments, { requestIds, maxCutOffs: MAX_CUT_OFFS, model });
+    }
+    explainMs = performance.now() - start;
+  }
   // The high-water mark of the whole process so far (generation and all runs), before HiGHS adds its own.
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const heapUsedMb = mb(process.memoryUsage().heapUsed);
@@ -149,6 +169,7 @@ async function measure(size: SizeName, benchOptions: BenchOptions): Promise<Size
     stats,
     lp,
     exact,
+    explainMs,
   };
 }
 
@@ -317,6 +338,10 @@ function render(
       "rankings (compile). No forced garbage collection between runs: with `--expose-gc` it makes V8 " +
       "discard the round's optimized code, so every run would start half cold (earlier versions of this " +
       "section were measured that way)",
+    "- Explain all: after the timed runs, `explainRound` for every request in slices of 500 with the compiled " +
+      "model and at most 10 cut-offs each, as an allocation " +
+      "round's run stores the cut-offs (the office's and the family's \"why\"); not for the country, which no " +
+      "single office runs. Included in the peak memory",
     "- Peak memory: the child process's maximum RSS after generation and all runs (includes the generated " +
       "instance and Node itself), before HiGHS runs",
     "- Upper bound: LP relaxation of the maximum number of requests any feasible assignment places (count and " +
@@ -345,9 +370,11 @@ function render(
         "gap",
         "blocking after DA → final",
         "repair rounds",
+        "explain all ms",
       ],
       [
         "left",
+        "right",
         "right",
         "right",
         "right",
@@ -379,6 +406,7 @@ function render(
           gap === null ? "–" : percent(gap),
           `${r.stats.blockingPairsAfterDeferredAcceptance} → ${r.stats.blockingPairs}`,
           String(r.stats.repairRounds),
+          r.explainMs === null ? "–" : ms(r.explainMs),
         ];
       }),
     ),

@@ -19,6 +19,7 @@ CREATE TABLE "allocation_round_results" (
 	"ranked_count" integer DEFAULT 0 NOT NULL,
 	"age_months_at_start" integer NOT NULL,
 	"cut_offs" jsonb NOT NULL,
+	"cut_off_total" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "allocation_round_results_run_id_request_id_pk" PRIMARY KEY("run_id","request_id")
 );
 --> statement-breakpoint

@@ -183,8 +183,16 @@ describe("explainRound", () => {
             reasons: [{ code: "countTaken", places: 1, takenByHigherRanked: 1 }],
           },
         ],
+        cutOffTotal: 4,
       },
     ]);
+  });
+
+  it("explains the first caregivers ranked higher when asked for fewer, and counts them all", () => {
+    const result = solvePlacement(instance);
+    const [last] = explainRound(instance, result.assignments, { maxCutOffs: 2 });
+    expect(last?.cutOffs.map((cut) => cut.caregiverId)).toEqual(["dogs", "nobody"]);
+    expect(last?.cutOffTotal).toBe(4);
   });
 
   it("explains only the requests asked for, and owns up to a pair that would fit", () => {

@@ -221,8 +221,23 @@ export type CutOff =
 export interface RequestExplanation {
   requestId: string;
   assignedTo: string | null;
-  /** Each caregiver the request ranked above its result, in the request's order. */
+  /** Each caregiver the request ranked above its result, in the request's order (at most `maxCutOffs`). */
   cutOffs: CutOff[];
+  /** How many caregivers the request ranked above its result: its choice number is this plus one. */
+  cutOffTotal: number;
+}
+
+export interface ExplainRoundOptions {
+  /** Only these requests (default: all). */
+  requestIds?: readonly string[];
+  /**
+   * Explain at most this many of the caregivers ranked above each result, the first in the request's order.
+   * A family without a ranking ranks every acceptable caregiver by distance, dozens in a city, and nobody
+   * reads past the nearest few; explaining each costs time a large round does not have.
+   */
+  maxCutOffs?: number;
+  /** The instance compiled already (by the caller's solve): compiling again costs as much as solving. */
+  model?: PlacementModel;
 }
 
 function patternRanges(model: PlacementModel, r: number): number[] {
@@ -243,9 +258,10 @@ function patternRanges(model: PlacementModel, r: number): number[] {
 export function explainRound(
   instance: PlacementInstance,
   assignments: Readonly<Record<string, string | null>>,
-  options: { requestIds?: readonly string[] } = {},
+  options: ExplainRoundOptions = {},
 ): RequestExplanation[] {
-  const model = compileInstance(instance);
+  const model = options.model ?? compileInstance(instance);
+  const maxCutOffs = options.maxCutOffs ?? Number.POSITIVE_INFINITY;
   const { caregivers, requests } = instance;
   const assignedTo = requests.map((request) => {
     const id = assignments[request.id] ?? null;
@@ -271,11 +287,17 @@ export function explainRound(
     const cut = assigned < 0 ? ranked.length : ranked.indexOf(assigned);
     if (cut <= 0) return;
     const care = patternRanges(model, r);
-    const cutOffs = ranked.slice(0, cut).map((c): CutOff => {
+    // The model's list holds exactly the acceptable caregivers: only the others need their reasons worked out.
+    const listed = new Set(
+      model.list.subarray(model.listStart[r] as number, model.listStart[r + 1] as number),
+    );
+    const cutOffs = ranked.slice(0, Math.min(cut, maxCutOffs)).map((c): CutOff => {
       const caregiver = caregivers[c] as PlacementCaregiver;
-      const fit = explainFit(caregiver, request);
-      if (!fit.acceptable) {
-        return { caregiverId: caregiver.id, outcome: "notAcceptable", reasons: fit.reasons };
+      if (!listed.has(c)) {
+        const fit = explainFit(caregiver, request);
+        if (!fit.acceptable) {
+          return { caregiverId: caregiver.id, outcome: "notAcceptable", reasons: fit.reasons };
+        }
       }
       const rank = caregiverRank(model, c, r);
       const above = (heldBy.get(c) ?? []).filter((other) => caregiverRank(model, c, other) < rank);
@@ -316,6 +338,7 @@ export function explainRound(
       requestId: request.id,
       assignedTo: assigned < 0 ? null : (caregivers[assigned]?.id ?? null),
       cutOffs,
+      cutOffTotal: cut,
     });
   });
   return explanations;

@@ -325,7 +325,10 @@ export const allocationRoundResults = pgTable(
     distanceKm: doublePrecision("distance_km"),
     rankedCount: integer("ranked_count").notNull().default(0),
     ageMonthsAtStart: integer("age_months_at_start").notNull(),
+    /** The first caregivers ranked above the result (at most 10), with why the request did not get them. */
     cutOffs: jsonb("cut_offs").$type<CutOff[]>().notNull(),
+    /** How many caregivers the request ranked above its result (for a child nobody could take: those listed). */
+    cutOffTotal: integer("cut_off_total").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.runId, t.requestId] })],
 );

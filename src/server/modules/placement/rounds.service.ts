@@ -20,12 +20,13 @@ import {
   type RunStats,
 } from "../../../contracts/placement-rounds";
 import { haversineKm } from "../../../core/geo/geo";
-import { type CutOff, explainFit, explainRound, solvePlacement } from "../../../core/placement";
+import { type CutOff, explainFit, explainRound } from "../../../core/placement";
 import type {
   PlacementCaregiver,
   PlacementInstance,
   PlacementRequest,
 } from "../../../core/placement/instance";
+import { compileInstance } from "../../../core/placement/model";
 import { ageGroupOf, ageInMonths, describeCareTimes } from "../../../core/placement/requests";
 import {
   criteriaOrder,
@@ -33,6 +34,7 @@ import {
   movedCount,
   roundCaregiverOf,
 } from "../../../core/placement/round-input";
+import { solveModel, toResult } from "../../../core/placement/solve";
 import { addDays, maxDate } from "../../../core/shared/dates";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
@@ -64,6 +66,8 @@ import * as rounds from "./rounds.repository";
 const STALE_RUN_MS = 10 * 60_000;
 /** Explanations are computed in slices, so that progress moves and other requests are served in between. */
 const EXPLAIN_SLICE = 500;
+/** The caregivers ranked above a result that are explained: the family's first choices, or the nearest. */
+const MAX_CUT_OFFS = 10;
 
 const roundKm = (km: number) => Math.round(km * 10) / 10;
 
@@ -557,14 +561,22 @@ async function executeRun(
       loadRoundData(tx, ctx, org, round, { withNeeds: true, purpose: "allocationRound" }),
     );
     await rounds.updateRun(db, runId, { phase: "solving", progress: 0.2 });
-    const result = solvePlacement(data.instance);
+    const model = compileInstance(data.instance);
+    const result = toResult(model, solveModel(model));
     await rounds.updateRun(db, runId, { phase: "explaining", progress: 0.4 });
     const cutOffs = new Map<string, CutOff[]>();
+    const cutOffTotals = new Map<string, number>();
     const ids = data.requests.map((r) => r.id);
     for (let start = 0; start < ids.length; start += EXPLAIN_SLICE) {
       const slice = ids.slice(start, start + EXPLAIN_SLICE);
-      for (const explanation of explainRound(data.instance, result.assignments, { requestIds: slice })) {
+      const explanations = explainRound(data.instance, result.assignments, {
+        requestIds: slice,
+        maxCutOffs: MAX_CUT_OFFS,
+        model,
+      });
+      for (const explanation of explanations) {
         cutOffs.set(explanation.requestId, explanation.cutOffs);
+        cutOffTotals.set(explanation.requestId, explanation.cutOffTotal);
       }
       const done = Math.min(ids.length, start + EXPLAIN_SLICE) / Math.max(1, ids.length);
       await rounds.updateRun(db, runId, { progress: 0.4 + 0.45 * done });
@@ -579,16 +591,18 @@ async function executeRun(
         const caregiverId = result.assignments[request.id] ?? null;
         const caregiver = caregiverId ? caregiversById.get(caregiverId) : undefined;
         const above = cutOffs.get(request.id) ?? [];
+        const total = cutOffTotals.get(request.id) ?? above.length;
         return {
           runId,
           requestId: request.id,
           organisationId: org.id,
           caregiverId,
-          choice: caregiverId ? above.length + 1 : null,
+          choice: caregiverId ? total + 1 : null,
           distanceKm: caregiver ? roundKm(haversineKm(request.location, caregiver.location)) : null,
           rankedCount: data.ranks.get(request.id)?.length ?? 0,
           ageMonthsAtStart: data.ageAtStart.get(request.id) ?? request.childAgeMonths,
           cutOffs: above,
+          cutOffTotal: total,
         };
       }),
       ...data.refusedAll.map((row) => ({
@@ -601,6 +615,7 @@ async function executeRun(
         rankedCount: data.ranks.get(row.id)?.length ?? 0,
         ageMonthsAtStart: data.ageAtStart.get(row.id) ?? 0,
         cutOffs: [],
+        cutOffTotal: 0,
       })),
     ];
     const stats = statsOf(
@@ -664,7 +679,7 @@ function itemOf(row: rounds.ResultWithRequest, names: Map<string, string>): Roun
     caregiverName: row.caregiverId ? (names.get(row.caregiverId) ?? "—") : null,
     distanceKm: row.distanceKm,
     choice: row.choice,
-    cutOffCount: row.cutOffs.length,
+    cutOffCount: row.cutOffTotal,
   };
 }
 
@@ -1018,7 +1033,7 @@ export async function getParentRound(ctx: ServiceContext, requestId: string): Pr
         isPlaced: result.caregiverId !== null,
         caregiverName: result.caregiverId ? (names.get(result.caregiverId) ?? null) : null,
         cutOffs: cutOffDtos(named, names),
-        otherCutOffs: result.cutOffs.length - named.length,
+        otherCutOffs: result.cutOffTotal - named.length,
       };
     }
     const round = takesPart ? open : (published?.round ?? null);
