@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
-import { oneTimeTokens, users } from "../identity/identity.tables";
+import { userContacts } from "../identity/identity.queries";
 import { memberships, organisations } from "./organisations.tables";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -92,22 +92,23 @@ export async function listMembershipsOfUser(db: Executor, userId: string) {
 }
 
 export async function listMembers(db: Executor, organisationId: string) {
+  const person = userContacts(db);
   return db
     .select({
       id: memberships.id,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      phone: users.phone,
+      userId: person.id,
+      name: person.name,
+      email: person.email,
+      phone: person.phone,
       roles: memberships.roles,
       status: memberships.status,
       joinedOn: memberships.joinedOn,
       isContactVisible: memberships.isContactVisible,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(person, eq(person.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(users.name));
+    .orderBy(asc(person.name));
 }
 
 export async function findMembership(db: Executor, organisationId: string, id: string) {
@@ -175,69 +176,13 @@ export async function updateMembership(
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.id, id)));
 }
 
-export type InvitationRow = typeof oneTimeTokens.$inferSelect;
-
 /**
- * The organisation's invitations, newest first. One that was resent is left out: its successor stands for
- * it in the list.
+ * Invitations are single-use links of the identity module; it reads and revokes them for an organisation
+ * whose id is a required argument there.
  */
-export async function listInvitations(db: Executor, organisationId: string) {
-  return db
-    .select()
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.organisationId, organisationId),
-        eq(oneTimeTokens.purpose, "invitation"),
-        or(isNull(oneTimeTokens.revokeReason), ne(oneTimeTokens.revokeReason, "replaced")),
-      ),
-    )
-    .orderBy(desc(oneTimeTokens.createdAt))
-    .limit(200);
-}
-
-export async function findInvitation(
-  db: Executor,
-  organisationId: string,
-  id: string,
-): Promise<InvitationRow | null> {
-  const [row] = await db
-    .select()
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.organisationId, organisationId),
-        eq(oneTimeTokens.purpose, "invitation"),
-        eq(oneTimeTokens.id, id),
-      ),
-    );
-  return row ?? null;
-}
-
-/**
- * Takes an unused invitation back in one statement, so that of a withdrawal and a concurrent acceptance
- * exactly one wins. Withdrawing needs a link that still works; a resend may also replace an expired one.
- */
-export async function revokeInvitation(
-  db: Executor,
-  organisationId: string,
-  id: string,
-  reason: "withdrawn" | "replaced",
-  now: Date,
-): Promise<InvitationRow | null> {
-  const [row] = await db
-    .update(oneTimeTokens)
-    .set({ revokedAt: now, revokeReason: reason })
-    .where(
-      and(
-        eq(oneTimeTokens.organisationId, organisationId),
-        eq(oneTimeTokens.purpose, "invitation"),
-        eq(oneTimeTokens.id, id),
-        isNull(oneTimeTokens.usedAt),
-        isNull(oneTimeTokens.revokedAt),
-        ...(reason === "withdrawn" ? [gt(oneTimeTokens.expiresAt, now)] : []),
-      ),
-    )
-    .returning();
-  return row ?? null;
-}
+export {
+  findInvitation,
+  type InvitationRow,
+  listInvitations,
+  revokeInvitation,
+} from "../identity/identity.queries";

@@ -3,7 +3,7 @@ import type { AuditQuery } from "../../../contracts/privacy";
 import { addDays } from "../../../core/shared/dates";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import type { Executor } from "../../platform/db/client";
-import { users } from "../identity/identity.tables";
+import { findUserNames } from "../identity/identity.queries";
 
 function conditions(organisationId: string, query: AuditQuery): SQL[] {
   const where: SQL[] = [eq(auditEvents.organisationId, organisationId)];
@@ -18,16 +18,23 @@ function conditions(organisationId: string, query: AuditQuery): SQL[] {
 
 export async function listAudit(db: Executor, organisationId: string, query: AuditQuery) {
   const where = and(...conditions(organisationId, query));
-  const [items, [total]] = await Promise.all([
+  const [events, [total]] = await Promise.all([
     db
-      .select({ event: auditEvents, actorName: users.name })
+      .select()
       .from(auditEvents)
-      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
       .where(where)
       .orderBy(desc(auditEvents.at))
       .limit(query.limit)
       .offset(query.offset),
     db.select({ n: count() }).from(auditEvents).where(where),
   ]);
+  // The actors' names in one more query for the whole page. An entry without an actor (a job) or whose
+  // account is gone keeps its place, with no name.
+  const actorIds = events.flatMap((event) => (event.actorUserId ? [event.actorUserId] : []));
+  const names = await findUserNames(db, actorIds);
+  const items = events.map((event) => ({
+    event,
+    actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
+  }));
   return { items, total: total?.n ?? 0 };
 }
