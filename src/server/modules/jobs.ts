@@ -1,6 +1,7 @@
 import type { Job } from "../platform/jobs/scheduler";
 import { deadlineReminderJob } from "./caregivers/caregivers.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
+import { roundReminderJob } from "./placement/rounds.jobs";
 
 /** The periodic jobs of all modules. */
-export const jobs: Job[] = [deadlineReminderJob, expireUnconfirmedJob, expireOffersJob];
+export const jobs: Job[] = [deadlineReminderJob, expireUnconfirmedJob, expireOffersJob, roundReminderJob];

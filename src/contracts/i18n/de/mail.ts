@@ -101,4 +101,11 @@ export const mail = {
     body: "die Familie von {{child}} hat auf das Platzangebot bei {{caregiver}} ab {{offerStart}} bis {{respondBy}} nicht geantwortet. Der Platz ist wieder frei, die Anfrage steht wieder bei den Vorschlägen.",
     action: "Anfrage öffnen",
   },
+  placementRoundReminder: {
+    subject: "Erinnerung: Reihenfolge für {{child}} bis {{deadline}}",
+    body_one:
+      "in der Vergaberunde „{{round}}“ von {{organisation}} haben Sie für {{child}} noch nicht angegeben, ob Sie die vorgeschlagene Kindertagespflegeperson annehmen würden. Das geht noch bis {{deadline}}.\n\nOhne Ihre Angabe zählt die nächstgelegene, bei der Ihre Zeiten frei sind – vielleicht nicht die, die Sie am liebsten hätten.",
+    body: "in der Vergaberunde „{{round}}“ von {{organisation}} haben Sie für {{child}} noch nicht angegeben, in welcher Reihenfolge Sie die {{count}} vorgeschlagenen Kindertagespflegepersonen annehmen würden. Das geht noch bis {{deadline}}.\n\nOhne Reihenfolge zählt die nächstgelegene, bei der Ihre Zeiten frei sind – vielleicht nicht die, die Sie am liebsten hätten.",
+    action: "Reihenfolge angeben",
+  },
 };

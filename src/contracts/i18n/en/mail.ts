@@ -103,4 +103,11 @@ export const mail: typeof de = {
     body: "the family of {{child}} did not answer the offer of a place with {{caregiver}} from {{offerStart}} by {{respondBy}}. The place is free again; the request is back among the suggestions.",
     action: "Open the request",
   },
+  placementRoundReminder: {
+    subject: "Reminder: your order for {{child}} by {{deadline}}",
+    body_one:
+      "in the allocation round “{{round}}” of {{organisation}} you have not yet said whether you would accept the day-care person suggested for {{child}}. You can do so until {{deadline}}.\n\nWithout your answer, the nearest with free places at your times counts — perhaps not the one you would like best.",
+    body: "in the allocation round “{{round}}” of {{organisation}} you have not yet said in which order you would accept the {{count}} day-care persons suggested for {{child}}. You can do so until {{deadline}}.\n\nWithout an order, the nearest with free places at your times counts — perhaps not the one you would like best.",
+    action: "Give your order",
+  },
 };

@@ -182,7 +182,8 @@ export type RequestMail =
   | StatusMail
   | "placementRoundOpened"
   | "placementRoundUnplaced"
-  | "placementOfferLapsed";
+  | "placementOfferLapsed"
+  | "placementRoundReminder";
 
 type StatusMail =
   | "placementConfirmed"

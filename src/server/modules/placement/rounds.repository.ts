@@ -38,6 +38,24 @@ export async function findRound(
   return row ?? null;
 }
 
+/** Every organisation's open round, for the reminder job. */
+export async function listOpenRoundsAll(db: Executor): Promise<RoundRow[]> {
+  return db.select().from(allocationRounds).where(eq(allocationRounds.status, "open"));
+}
+
+/** How many caregivers each request of the organisation was suggested. */
+export async function countSuggestionsByRequest(
+  db: Executor,
+  organisationId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ requestId: placementSuggestions.requestId, count: count() })
+    .from(placementSuggestions)
+    .where(eq(placementSuggestions.organisationId, organisationId))
+    .groupBy(placementSuggestions.requestId);
+  return new Map(rows.map((row) => [row.requestId, row.count]));
+}
+
 export async function findOpenRound(db: Executor, organisationId: string): Promise<RoundRow | null> {
   const [row] = await db
     .select()

@@ -4,7 +4,9 @@ import { capacity, placementFixtures } from "../../../../test/support/placement"
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { type Client, describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
+import { runJobOnce } from "../../platform/jobs/scheduler";
 import { placementOffers } from "./placement.tables";
+import { roundReminderJob } from "./rounds.jobs";
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -352,6 +354,45 @@ describeApi(
       expect(placed.body.items).toMatchObject([{ requestId: second.requestId, caregiverId: albers }]);
       const declined = await coordinator.get(`${next}/results/${first.requestId}`);
       expect(declined.body).toMatchObject({ item: { caregiverId: null, cutOffCount: 0 }, cutOffs: [] });
+    });
+
+    it("reminds families with suggestions but no ranking once, two days before the deadline", async () => {
+      const { org, coordinator, base, albers, first, second, rounds } = await contest();
+      t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+      const unsuggested = await parentWithRequest(org.slug, { childFirstName: "Ella" });
+      for (const parent of [first, second]) {
+        const sent = await coordinator.post(`${base}/placement-requests/${parent.requestId}/suggestions`, {
+          caregiverIds: [albers],
+        });
+        expect(sent.status).toBe(200);
+      }
+      const ranked = await second.put(
+        `/api/orgs/${org.slug}/my-placement-requests/${second.requestId}/ranking`,
+        { caregiverIds: [albers] },
+      );
+      expect(ranked.status).toBe(200);
+      expect((await coordinator.post(rounds, round)).status).toBe(201);
+      const before = t.clock.now;
+      try {
+        t.clock.now = new Date("2026-03-10T08:00:00Z");
+        expect(await runJobOnce(t.app.platform, roundReminderJob)).toBe(true);
+        t.clock.now = new Date("2026-03-18T08:00:00Z");
+        expect(await runJobOnce(t.app.platform, roundReminderJob)).toBe(true);
+        const reminder = await smtp.waitForMail(
+          (m) => m.to.includes(first.email) && m.subject.startsWith("Erinnerung: Reihenfolge für Mila"),
+        );
+        expect(reminder.text).toContain("ob Sie die vorgeschlagene Kindertagespflegeperson annehmen würden");
+        expect(await runJobOnce(t.app.platform, roundReminderJob)).toBe(true);
+        // Give the outbox a moment, then check nobody else was reminded and nobody twice.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const reminders = smtp.messages.filter((m) => m.subject.startsWith("Erinnerung: Reihenfolge"));
+        const mine = reminders.filter((m) =>
+          [first.email, second.email, unsuggested.email].some((email) => m.to.includes(email)),
+        );
+        expect(mine.map((m) => m.to)).toEqual([[first.email]]);
+      } finally {
+        t.clock.now = before;
+      }
     });
 
     it("keeps rounds to the office: families and caregivers cannot run or read them", async () => {
