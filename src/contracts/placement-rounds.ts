@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema, optionalText, orgIdParams, requiredText } from "./common";
-import { ageGroups, careTimeSchema } from "./placement";
+import { ageGroups, careTimeSchema, MAX_PARENT_RANKS } from "./placement";
 
 /**
  * Allocation rounds (Vergaberunden): the office opens a round for a care start date; until its deadline
@@ -39,6 +39,20 @@ export type RoundChangeBody = z.infer<typeof roundChangeBody>;
 
 export const followUpBody = z.object({ title: requiredText(120), deadline: isoDateSchema });
 export type FollowUpBody = z.infer<typeof followUpBody>;
+
+/** Suggestions for every family of the round that has none yet, so that they have someone to rank. */
+export const suggestAllBody = z.object({
+  perFamily: z.number().int().min(1).max(MAX_PARENT_RANKS).default(5),
+});
+export type SuggestAllBody = z.infer<typeof suggestAllBody>;
+export const suggestAllResponse = z.object({
+  /** Families that received suggestions now. */
+  families: z.number().int(),
+  suggestions: z.number().int(),
+  /** Families without suggestions for whom no caregiver fits. */
+  withoutFit: z.number().int(),
+});
+export type SuggestAllResponse = z.infer<typeof suggestAllResponse>;
 
 export const publishBody = z.object({
   /** Families answer their offer by the end of this day; default: a week from today. */

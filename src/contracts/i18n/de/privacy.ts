@@ -112,5 +112,6 @@ export const privacy = {
     placement_roundRun: "Vergaberunde berechnet",
     placement_roundPublished: "Vergaberunde veröffentlicht",
     placement_roundOrderChanged: "Reihenfolge in der Vergaberunde gespeichert",
+    placement_roundSuggested: "Vorschläge an alle Familien der Vergaberunde geschickt",
   },
 };

@@ -113,5 +113,6 @@ export const privacy: typeof de = {
     placement_roundRun: "Allocation round computed",
     placement_roundPublished: "Allocation round published",
     placement_roundOrderChanged: "Order in the allocation round saved",
+    placement_roundSuggested: "Suggestions sent to all families of the allocation round",
   },
 };

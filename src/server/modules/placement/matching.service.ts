@@ -94,7 +94,7 @@ export const nameOf = (person: Pick<PlacementCaregiverFacts, "firstName" | "last
  * Judges the organisation's caregivers for a request. The needs say whether the child needs inclusion, so
  * they are decrypted here, only for this, and the read is audited like any other read of them.
  */
-async function judgeForRequest(
+export async function judgeForRequest(
   tx: Executor,
   ctx: ServiceContext,
   org: OrganisationScope,

@@ -19,6 +19,8 @@ import {
   roundResults,
   roundSummary,
   runDto,
+  suggestAllBody,
+  suggestAllResponse,
 } from "../../../contracts/placement-rounds";
 import { contextOf } from "../../platform/authorize";
 import { placementPolicy as can } from "./placement.policy";
@@ -112,6 +114,15 @@ export async function roundsRoutes(base: FastifyInstance) {
     },
     async (request) =>
       service.getExplanation(contextOf(request, app), request.params.id, request.params.requestId),
+  );
+
+  app.post(
+    `${rounds}/:id/suggest-all`,
+    {
+      schema: { tags, params: roundParams, body: suggestAllBody, response: { 200: suggestAllResponse } },
+      config: { permission: can.manageRounds },
+    },
+    async (request) => service.suggestToAll(contextOf(request, app), request.params.id, request.body),
   );
 
   app.post(

@@ -18,6 +18,8 @@ import {
   type RoundSummary,
   type RunDto,
   type RunStats,
+  type SuggestAllBody,
+  type SuggestAllResponse,
 } from "../../../contracts/placement-rounds";
 import { haversineKm } from "../../../core/geo/geo";
 import { type CutOff, explainFit, explainRound } from "../../../core/placement";
@@ -48,7 +50,7 @@ import {
   findPlacementCaregivers,
   type PlacementCaregiverFacts,
 } from "../caregivers/caregivers.queries";
-import { candidateOf, endOfDay, nameOf, rulesOf } from "./matching.service";
+import { candidateOf, endOfDay, judgeForRequest, nameOf, rulesOf } from "./matching.service";
 import * as repo from "./placement.repository";
 import {
   actorOf,
@@ -263,7 +265,8 @@ async function audit(
     | "placement.roundCancelled"
     | "placement.roundRun"
     | "placement.roundPublished"
-    | "placement.roundOrderChanged",
+    | "placement.roundOrderChanged"
+    | "placement.roundSuggested",
   roundId: string,
   details: Record<string, unknown> = {},
 ) {
@@ -845,6 +848,66 @@ export async function publishRound(
   });
   platform.mailer.kick();
   return detail;
+}
+
+/**
+ * Sends every family of the open round that has no suggestions yet the caregivers who fit best (as the
+ * coordinator's suggestion list ranks them), so that each family has someone to rank before the deadline.
+ * Families who already have suggestions keep theirs: the office chose those by hand.
+ */
+export async function suggestToAll(
+  ctx: ServiceContext,
+  id: string,
+  input: SuggestAllBody,
+): Promise<SuggestAllResponse> {
+  const org = officeOf(ctx);
+  const { platform } = ctx;
+  const outcome = await platform.db.transaction(async (tx) => {
+    const round = await requireRound(tx, org, id, { forUpdate: true });
+    assertOpen(round);
+    if (isRankingClosed(round, platform.now())) throw new AppError("rankingClosed", 409);
+    const requests = await rounds.listRoundRequests(tx, org.id, round.latestWantedStart);
+    const counted = await rounds.countSuggestionsByRequest(tx, org.id);
+    let families = 0;
+    let suggestions = 0;
+    let withoutFit = 0;
+    for (const listed of requests) {
+      if ((counted.get(listed.id) ?? 0) > 0) continue;
+      const row = await repo.lockRequest(tx, org.id, listed.id);
+      if (!row || (row.status !== "open" && row.status !== "suggested")) continue;
+      const { judged } = await judgeForRequest(tx, ctx, org, row);
+      const best = judged.filter((s) => s.fits).slice(0, input.perFamily);
+      if (best.length === 0) {
+        withoutFit++;
+        continue;
+      }
+      const now = platform.now();
+      const added = await repo.insertSuggestions(
+        tx,
+        org.id,
+        best.map((s) => ({
+          requestId: row.id,
+          caregiverId: s.caregiverId,
+          sentAt: now,
+          sentByUserId: actorOf(ctx).userId,
+          distanceKm: s.score.distanceKm,
+        })),
+      );
+      await changeStatus(tx, ctx, org, row, {
+        to: "suggested",
+        actor: { kind: "staff", userId: actorOf(ctx).userId },
+        reason: "suggestionsSent",
+        auditDetails: { caregiverIds: added.map((s) => s.caregiverId), roundId: round.id },
+        mailParams: { count: added.length },
+      });
+      families++;
+      suggestions += added.length;
+    }
+    await audit(tx, ctx, org, "placement.roundSuggested", id, { families, suggestions, withoutFit });
+    return { families, suggestions, withoutFit };
+  });
+  platform.mailer.kick();
+  return outcome;
 }
 
 /** A new round with the same dates, for the families still waiting and the places declined or lapsed. */

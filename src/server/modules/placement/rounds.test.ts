@@ -395,6 +395,40 @@ describeApi(
       }
     });
 
+    it("suggests the best caregivers to every family of the round that has none, so they can rank", async () => {
+      const { org, coordinator, albers, first, second, rounds } = await contest();
+      t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+      const far = await parentWithRequest(org.slug, {
+        childFirstName: "Ella",
+        postalCode: "48143",
+        town: "Münster",
+      });
+      const opened = await coordinator.post(rounds, round);
+      const url = `${rounds}/${opened.body.id}`;
+      const sent = await coordinator.post(`${url}/suggest-all`, { perFamily: 3 });
+      expect(sent.status).toBe(200);
+      expect(sent.body).toEqual({ families: 2, suggestions: 2, withoutFit: 1 });
+      for (const parent of [first, second]) {
+        const mine = await parent.get(
+          `/api/orgs/${org.slug}/my-placement-requests/${parent.requestId}/suggestions`,
+        );
+        expect(mine.body.suggestions.map((s: { caregiverId: string }) => s.caregiverId)).toEqual([albers]);
+        await smtp.waitForMail((m) => m.to.includes(parent.email) && m.subject.startsWith("Vorschläge für"));
+      }
+      expect(
+        (await far.get(`/api/orgs/${org.slug}/my-placement-requests/${far.requestId}/suggestions`)).body
+          .suggestions,
+      ).toEqual([]);
+      // Those who have suggestions keep them: a second call sends nothing new.
+      expect((await coordinator.post(`${url}/suggest-all`, {})).body).toEqual({
+        families: 0,
+        suggestions: 0,
+        withoutFit: 1,
+      });
+      await coordinator.post(`${url}/close-ranking`);
+      expect((await coordinator.post(`${url}/suggest-all`, {})).status).toBe(409);
+    });
+
     it("keeps rounds to the office: families and caregivers cannot run or read them", async () => {
       const { org, coordinator, caregiverUser, first, rounds } = await contest();
       const opened = await coordinator.post(rounds, round);
