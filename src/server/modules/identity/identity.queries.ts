@@ -30,6 +30,22 @@ export async function findUserNames(db: Executor, ids: readonly string[]): Promi
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/**
+ * The language each account chose (German unless changed), for mails to people the caller knows by their
+ * account, such as a caregiver whose record is linked to one.
+ */
+export async function findUserLocales(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, "de" | "en">> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.locale]));
+}
+
 /** An invitation to an organisation: a single-use link whose payload names the roles it grants. */
 export type InvitationRow = typeof oneTimeTokens.$inferSelect;
 

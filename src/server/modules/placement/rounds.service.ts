@@ -50,6 +50,7 @@ import {
   findPlacementCaregivers,
   type PlacementCaregiverFacts,
 } from "../caregivers/caregivers.queries";
+import { findUserLocales } from "../identity/identity.queries";
 import { candidateOf, endOfDay, judgeForRequest, nameOf, rulesOf } from "./matching.service";
 import * as repo from "./placement.repository";
 import {
@@ -365,21 +366,26 @@ async function announceRound(
       startDate: formatDate(row.startDate, request.locale),
     });
   }
+  const locales = await findUserLocales(
+    tx,
+    [...data.people.values()].flatMap((p) => (p.userId ? [p.userId] : [])),
+  );
   for (const caregiver of data.instance.caregivers) {
     const person = data.people.get(caregiver.id);
     if (!person?.email || !person.userId) continue;
     const count = data.instance.requests.filter((r) => listedFor(data, caregiver.id, r)).length;
     if (count === 0) continue;
-    // Her language is not stored with her; German is the office's working language.
+    // Her account's language; she reviews her list on her page, so only those with an account are asked.
+    const locale = locales.get(person.userId) ?? "de";
     const mail = composeMail(
-      "de",
+      locale,
       "placementRoundReview",
       {
         name: person.firstName,
         organisation: org.name,
         round: row.title,
-        deadline: formatDate(row.deadline, "de"),
-        startDate: formatDate(row.startDate, "de"),
+        deadline: formatDate(row.deadline, locale),
+        startDate: formatDate(row.startDate, locale),
         count,
       },
       `${platform.env.PUBLIC_URL}/app/${org.slug}/meine-runde`,
@@ -810,13 +816,22 @@ export async function publishRound(
       if (list) list.push(request);
       else byCaregiver.set(result.caregiverId, [request]);
     }
+    const locales = await findUserLocales(
+      tx,
+      [...byCaregiver.keys()].flatMap((id) => {
+        const userId = data.people.get(id)?.userId;
+        return userId ? [userId] : [];
+      }),
+    );
     for (const [caregiverId, children] of byCaregiver) {
       const person = data.people.get(caregiverId);
       if (!person?.email) continue;
-      const t = translator("de");
+      // Her account's language where she has one; otherwise German, the office's working language.
+      const locale = (person.userId && locales.get(person.userId)) || "de";
+      const t = translator(locale);
       const dayNames = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
       const mail = composeMail(
-        "de",
+        locale,
         "placementRoundCaregiver",
         {
           name: person.firstName,

@@ -77,6 +77,13 @@ describeApi(
       const past = await coordinator.post(rounds, { ...round, startDate: "2026-02-01" });
       expect(past.status).toBe(400);
 
+      // She chose English for her account: the mails to her are in English.
+      const english = await caregiverUser.patch("/api/account/profile", {
+        name: "Anna",
+        phone: null,
+        locale: "en",
+      });
+      expect(english.status).toBe(200);
       const opened = await coordinator.post(rounds, round);
       expect(opened.status).toBe(201);
       expect(opened.body).toMatchObject({
@@ -96,9 +103,10 @@ describeApi(
         expect(mail.text).toContain("bis 20.03.2026");
       }
       const review = await smtp.waitForMail(
-        (m) => m.to.includes(caregiverUser.email) && m.subject.includes("Ihre Liste"),
+        (m) => m.to.includes(caregiverUser.email) && m.subject.includes("check your list"),
       );
-      expect(review.text).toContain("2 Kinder passen");
+      expect(review.text).toContain("2 children fit your free places");
+      expect(review.subject).toBe("Allocation round “Kita-Jahr 2026/27”: check your list by 20/03/2026");
 
       const changed = await coordinator.patch(`${rounds}/${opened.body.id}`, { title: "Kita-Jahr 26/27" });
       expect(changed.body.title).toBe("Kita-Jahr 26/27");
