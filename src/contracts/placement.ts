@@ -475,7 +475,45 @@ export const contractDto = z.object({
 });
 export type ContractDto = z.infer<typeof contractDto>;
 
-export const contractsQuery = z.object({ caregiverId: z.uuid().optional(), requestId: z.uuid().optional() });
+/**
+ * "active": no end, or an end today or later (a contract that starts later counts: its place is taken);
+ * "ended": the last day of care is before today. The stored status says only whether an end is set.
+ */
+export const contractListStatuses = ["active", "ended", "all"] as const;
+export type ContractListStatus = (typeof contractListStatuses)[number];
+
+/**
+ * The office's contracts, filtered. Without a status the list shows the active ones, except for one
+ * request's contracts, which are its history and are all shown.
+ */
+export const contractsQuery = z.object({
+  caregiverId: z.uuid().optional(),
+  requestId: z.uuid().optional(),
+  status: z.enum(contractListStatuses).optional(),
+  /** Part of the child's first name or of the caregiver's name, in any case. */
+  q: z.string().trim().max(100).optional(),
+  /** Contracts starting on or after this date. */
+  startFrom: isoDateSchema.optional(),
+  /** Contracts starting on or before this date. */
+  startTo: isoDateSchema.optional(),
+});
+export type ContractsQuery = z.infer<typeof contractsQuery>;
+
+/**
+ * A contract the office records itself: a child already in care before the office used the platform, or
+ * one placed by phone. Checked against her capacity like an accepted offer.
+ */
+export const contractCreateBody = z.object({
+  caregiverId: z.uuid(),
+  childFirstName: requiredText(60),
+  childBirthDate: isoDateSchema,
+  start: isoDateSchema,
+  end: isoDateSchema.nullable().default(null),
+  careTimes: z.array(careTimeSchema).min(1, "v.careTimesEmpty").max(21),
+  /** Default: the start plus {@link SETTLING_IN_DAYS}. */
+  settlingInEnd: isoDateSchema.optional(),
+});
+export type ContractCreateBody = z.infer<typeof contractCreateBody>;
 
 /** The office changes a contract's times, or ends it on a date. */
 export const contractChangeBody = z.object({

@@ -1,9 +1,6 @@
 import {
   type AnswerOfferBody,
   activeStatuses,
-  type ContractChangeBody,
-  type ContractDto,
-  type MyWeekResponse,
   OFFER_DAYS,
   type OfferBody,
   type ParentSuggestionsResponse,
@@ -13,7 +10,12 @@ import {
   type SuggestionsResponse,
   type VisitBody,
 } from "../../../contracts/placement";
-import { type ContractTimes, canTakeChild, freeCapacityTimeline } from "../../../core/caregivers/capacity";
+import {
+  type CanTakeChildResult,
+  type ContractTimes,
+  canTakeChild,
+  minutesToHhmm,
+} from "../../../core/caregivers/capacity";
 import {
   describeCareTimes,
   sortCareTimes,
@@ -24,6 +26,7 @@ import {
   judgeCandidate,
   type Suggestion,
   type SuggestionCandidate,
+  type SuggestionMiss,
   type SuggestionRules,
   suggestCaregivers,
 } from "../../../core/placement/suggestions";
@@ -37,13 +40,12 @@ import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
 import {
-  findCaregiverIdOfUser,
   findPlacementCaregivers,
   lockPlacementCaregiver,
   type PlacementCaregiverFacts,
   readConsentedPhoto,
 } from "../caregivers/caregivers.queries";
-import { presentContract, presentOffer } from "./placement.presenter";
+import { presentOffer } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import {
   actorOf,
@@ -56,9 +58,6 @@ import {
   requireRequest,
   todayOf,
 } from "./placement.service";
-
-/** Today's week and the next changes of it: enough to plan, few enough to read on a phone. */
-const MAX_WEEKS_SHOWN = 6;
 
 /** The state's weekly limit: NRW counts contracts, Schleswig-Holstein children; both cap the same thing here. */
 export function rulesOf(org: OrganisationScope): SuggestionRules {
@@ -371,6 +370,55 @@ export function endOfDay(date: string): Date {
 }
 
 /**
+ * What stops the caregiver from taking one more child with these times from `from` (the start unless said
+ * otherwise) until the end: no licence valid on that day, a time without a free place on a date her week
+ * changes, or the weekly limit. Worded as the suggestions' near misses, so the office reads the same reasons.
+ */
+export async function findPlaceProblems(
+  tx: Executor,
+  org: OrganisationScope,
+  caregiverId: string,
+  terms: { start: string; end: string | null; careTimes: repo.ContractRow["careTimes"] },
+  from = terms.start,
+): Promise<{ person: PlacementCaregiverFacts; problems: SuggestionMiss[] }> {
+  const [person] = await findPlacementCaregivers(tx, org.id, [caregiverId]);
+  if (!person) throw notFound();
+  // A contract over before `from` takes no place any more: there is nothing left to check.
+  if (terms.end !== null && terms.end < from) return { person, problems: [] };
+  const contracts = await repo.listContracts(tx, org.id, [caregiverId]);
+  const candidate = candidateOf(person, contracts);
+  const maxContracts = rulesOf(org).maxContractsPerWeek;
+  const capacity = canTakeChild(
+    candidate.profiles,
+    candidate.contracts,
+    from,
+    terms.careTimes.flatMap((t) => toTimeRange(t) ?? []),
+    { maxContracts, until: terms.end },
+  );
+  const problems: SuggestionMiss[] = [];
+  if (!person.licences.some((l) => l.validFrom <= from && from <= l.validTo))
+    problems.push({ code: "noLicence", validTo: person.licences[0]?.validTo ?? null });
+  problems.push(...capacityMisses(capacity, maxContracts));
+  return { person, problems };
+}
+
+/** A capacity check's shortages as the suggestions word them ("Mi 14:00–16:00 schon 5 Kinder"). */
+export function capacityMisses(capacity: CanTakeChildResult, maxContracts: number | null): SuggestionMiss[] {
+  const misses: SuggestionMiss[] = capacity.conflicts.map((conflict) => ({
+    code: "full",
+    date: conflict.from,
+    day: conflict.weekday + 1,
+    from: minutesToHhmm(conflict.start),
+    to: minutesToHhmm(conflict.end),
+    present: conflict.present,
+    places: conflict.places,
+  }));
+  if (capacity.contractLimitReachedOn !== null && maxContracts !== null)
+    misses.push({ code: "contractLimit", date: capacity.contractLimitReachedOn, max: maxContracts });
+  return misses;
+}
+
+/**
  * Checks that the caregiver can take one more child with these times from `start` to `end`: licence valid
  * at the start, a free place at every requested minute on every date her week changes, and the weekly limit.
  */
@@ -380,19 +428,8 @@ async function assertPlaceFree(
   caregiverId: string,
   terms: { start: string; end: string | null; careTimes: repo.ContractRow["careTimes"] },
 ) {
-  const [person] = await findPlacementCaregivers(tx, org.id, [caregiverId]);
-  if (!person) throw notFound();
-  const contracts = await repo.listContracts(tx, org.id, [caregiverId]);
-  const candidate = candidateOf(person, contracts);
-  const capacity = canTakeChild(
-    candidate.profiles,
-    candidate.contracts,
-    terms.start,
-    terms.careTimes.flatMap((t) => toTimeRange(t) ?? []),
-    { maxContracts: rulesOf(org).maxContractsPerWeek, until: terms.end },
-  );
-  const isLicensed = person.licences.some((l) => l.validFrom <= terms.start && terms.start <= l.validTo);
-  if (!capacity.ok || !isLicensed) throw new AppError("placeTaken", 409);
+  const { person, problems } = await findPlaceProblems(tx, org, caregiverId, terms);
+  if (problems.length > 0) throw new AppError("placeTaken", 409);
   return person;
 }
 
@@ -538,141 +575,42 @@ export async function answerOffer(
       auditDetails: { offerId: offer.id, contractId: contract.id },
       mailParams: { caregiver: nameOf(person), offerStart: formatDate(offer.start, row.locale) },
     });
-    if (person.email) {
-      // Her language is not stored with her; German is the office's working language.
-      const t = translator("de");
-      const mail = composeMail(
-        "de",
-        "placementCaregiverNotice",
-        {
-          name: person.firstName,
-          child: row.childFirstName,
-          organisation: org.name,
-          start: formatDate(offer.start, "de"),
-          times: describeCareTimes(
-            offer.careTimes,
-            t("placement.weekdaysShort", { returnObjects: true }) as never,
-          ),
-        },
-        `${platform.env.PUBLIC_URL}/app/${org.slug}/mein-profil`,
-      );
-      await platform.mailer.queue(tx, { to: person.email, organisationId: org.id, ...mail });
-    }
+    await queueCaregiverNotice(tx, ctx, person, {
+      childFirstName: row.childFirstName,
+      start: offer.start,
+      careTimes: offer.careTimes,
+    });
   });
   platform.mailer.kick();
   return getMySuggestions(ctx, id);
 }
 
-async function presentContracts(
-  db: Executor,
-  org: OrganisationScope,
-  rows: readonly repo.ContractRow[],
-): Promise<ContractDto[]> {
-  const people = await findPlacementCaregivers(db, org.id, [...new Set(rows.map((r) => r.caregiverId))]);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  return rows.map((row) => presentContract(row, byId.get(row.caregiverId)));
-}
-
-/** The organisation's care contracts, or one caregiver's, or those that came from one request. */
-export async function listContracts(
+/** Tells the caregiver, if she has an e-mail address, that a child comes to her from the contract's start. */
+export async function queueCaregiverNotice(
+  tx: Executor,
   ctx: ServiceContext,
-  filter: { caregiverId?: string; requestId?: string },
-): Promise<ContractDto[]> {
-  const org = officeOf(ctx);
-  const rows = await repo.listContracts(
-    ctx.platform.db,
-    org.id,
-    filter.caregiverId ? [filter.caregiverId] : undefined,
-  );
-  const matching = filter.requestId ? rows.filter((row) => row.requestId === filter.requestId) : rows;
-  return presentContracts(ctx.platform.db, org, matching);
-}
-
-/**
- * The office changes a contract's times or ends it on a date. New times must fit her capacity as the other
- * contracts leave it, from today or the start, whichever is later.
- */
-export async function changeContract(
-  ctx: ServiceContext,
-  id: string,
-  input: ContractChangeBody,
-): Promise<ContractDto> {
+  person: PlacementCaregiverFacts,
+  contract: Pick<repo.ContractRow, "childFirstName" | "start" | "careTimes">,
+) {
+  if (!person.email) return;
   const org = officeOf(ctx);
   const { platform } = ctx;
-  checkTimes(input.careTimes, "careTimes");
-  const row = await platform.db.transaction(async (tx) => {
-    const found = await repo.findContract(tx, org.id, id);
-    if (!found) throw notFound();
-    // Her lock first, as an acceptance takes it; then the contract as it stands under that lock.
-    await lockPlacementCaregiver(tx, org.id, found.caregiverId);
-    const before = await repo.findContract(tx, org.id, id, { forUpdate: true });
-    if (!before) throw notFound();
-    const end = input.end === undefined ? before.end : input.end;
-    if (end !== null && end < before.start) throw fieldError("end", "dateOrder");
-    const careTimes = input.careTimes ? sortCareTimes(input.careTimes) : before.careTimes;
-    if (input.careTimes) {
-      const today = todayOf(platform);
-      const from = before.start > today ? before.start : today;
-      const [person] = await findPlacementCaregivers(tx, org.id, [before.caregiverId]);
-      const others = (await repo.listContracts(tx, org.id, [before.caregiverId])).filter((c) => c.id !== id);
-      const capacity = canTakeChild(
-        person?.profiles ?? [],
-        others.map(contractTimesOf),
-        from,
-        careTimes.flatMap((t) => toTimeRange(t) ?? []),
-        { until: end },
-      );
-      if (!capacity.ok) throw new AppError("placeTaken", 409);
-    }
-    const isEnded = end !== null;
-    const updated = await repo.updateContract(tx, org.id, id, {
-      careTimes,
-      end,
-      status: isEnded ? "ended" : "active",
-      updatedAt: platform.now(),
-    });
-    await writeAudit(tx, {
-      organisationId: org.id,
-      actorUserId: actorOf(ctx).userId,
-      action: isEnded && before.end !== end ? "placement.contractEnded" : "placement.contractChanged",
-      entityType: "careContract",
-      entityId: id,
-      details: { end, timesChanged: Boolean(input.careTimes) },
-      ip: ctx.ip,
-    });
-    return updated as repo.ContractRow;
-  });
-  const [dto] = await presentContracts(platform.db, org, [row]);
-  return dto as ContractDto;
-}
-
-/** A caregiver's own contracts and her week today: places, children present and free places per weekday. */
-export async function getMyWeek(ctx: ServiceContext): Promise<MyWeekResponse> {
-  const org = officeOf(ctx);
-  const db = ctx.platform.db;
-  const caregiverId = await findCaregiverIdOfUser(db, org.id, actorOf(ctx).userId);
-  if (!caregiverId) throw notFound();
-  const [[person], rows] = await Promise.all([
-    findPlacementCaregivers(db, org.id, [caregiverId]),
-    repo.listContracts(db, org.id, [caregiverId]),
-  ]);
-  const date = todayOf(ctx.platform);
-  const profiles = person?.profiles ?? [];
-  const contracts = rows.map(contractTimesOf);
-  const horizon = addDays(date, 366);
-  const changes = new Set<string>([date]);
-  for (const profile of profiles) changes.add(profile.effectiveFrom);
-  for (const contract of contracts) {
-    changes.add(contract.start);
-    if (contract.end !== null) changes.add(addDays(contract.end, 1));
-  }
-  const dates = [...changes]
-    .filter((d) => date <= d && d < horizon)
-    .sort()
-    .slice(0, MAX_WEEKS_SHOWN);
-  return {
-    date,
-    contracts: await presentContracts(db, org, rows),
-    weeks: dates.map((from) => ({ from, segments: freeCapacityTimeline(profiles, contracts, from) })),
-  };
+  // Her language is not stored with her; German is the office's working language.
+  const t = translator("de");
+  const mail = composeMail(
+    "de",
+    "placementCaregiverNotice",
+    {
+      name: person.firstName,
+      child: contract.childFirstName,
+      organisation: org.name,
+      start: formatDate(contract.start, "de"),
+      times: describeCareTimes(
+        contract.careTimes,
+        t("placement.weekdaysShort", { returnObjects: true }) as never,
+      ),
+    },
+    `${platform.env.PUBLIC_URL}/app/${org.slug}/mein-profil`,
+  );
+  await platform.mailer.queue(tx, { to: person.email, organisationId: org.id, ...mail });
 }

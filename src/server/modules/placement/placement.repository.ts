@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import type { PlacementStatus } from "../../../contracts/placement";
+import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { ContractListStatus, PlacementStatus } from "../../../contracts/placement";
 import type { Executor } from "../../platform/db/client";
 import {
   careContracts,
@@ -549,6 +549,40 @@ export async function listContracts(
       and(
         eq(careContracts.organisationId, organisationId),
         caregiverIds ? inArray(careContracts.caregiverId, [...caregiverIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(careContracts.start), asc(careContracts.childFirstName), asc(careContracts.id));
+}
+
+/**
+ * The office's list of contracts: by caregiver, by request, by whether they still run on `today`, and by
+ * start; sorted by start. Names are matched by the service, which reads the caregivers' names anyway.
+ */
+export async function findContracts(
+  db: Executor,
+  organisationId: string,
+  filter: {
+    caregiverId?: string;
+    requestId?: string;
+    status: ContractListStatus;
+    today: string;
+    startFrom?: string;
+    startTo?: string;
+  },
+): Promise<ContractRow[]> {
+  const { status, today } = filter;
+  return db
+    .select()
+    .from(careContracts)
+    .where(
+      and(
+        eq(careContracts.organisationId, organisationId),
+        filter.caregiverId ? eq(careContracts.caregiverId, filter.caregiverId) : undefined,
+        filter.requestId ? eq(careContracts.requestId, filter.requestId) : undefined,
+        status === "active" ? or(isNull(careContracts.end), gte(careContracts.end, today)) : undefined,
+        status === "ended" ? lt(careContracts.end, today) : undefined,
+        filter.startFrom ? gte(careContracts.start, filter.startFrom) : undefined,
+        filter.startTo ? lte(careContracts.start, filter.startTo) : undefined,
       ),
     )
     .orderBy(asc(careContracts.start), asc(careContracts.childFirstName), asc(careContracts.id));

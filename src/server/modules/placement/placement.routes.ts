@@ -14,6 +14,7 @@ import {
   confirmedWithSessionResponse,
   confirmWithPasswordBody,
   contractChangeBody,
+  contractCreateBody,
   contractDto,
   contractsQuery,
   criteriaCatalogue,
@@ -40,6 +41,7 @@ import {
 import { contextOf } from "../../platform/authorize";
 import type { StoredFile } from "../../platform/files/files";
 import { setSessionCookie } from "../../platform/session-cookie";
+import * as contracts from "./contracts.service";
 import * as matching from "./matching.service";
 import { placementPolicy as can } from "./placement.policy";
 import * as service from "./placement.service";
@@ -365,7 +367,17 @@ export async function placementRoutes(base: FastifyInstance) {
       },
       config: { permission: can.manageContracts },
     },
-    async (request) => matching.listContracts(contextOf(request, app), request.query),
+    async (request) => contracts.listContracts(contextOf(request, app), request.query),
+  );
+
+  app.post(
+    "/api/orgs/:orgSlug/care-contracts",
+    {
+      schema: { tags, params: orgParams, body: contractCreateBody, response: { 201: contractDto } },
+      config: { permission: can.manageContracts },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await contracts.createContract(contextOf(request, app), request.body)),
   );
 
   app.put(
@@ -374,7 +386,7 @@ export async function placementRoutes(base: FastifyInstance) {
       schema: { tags, params: requestParams, body: contractChangeBody, response: { 200: contractDto } },
       config: { permission: can.manageContracts },
     },
-    async (request) => matching.changeContract(contextOf(request, app), request.params.id, request.body),
+    async (request) => contracts.changeContract(contextOf(request, app), request.params.id, request.body),
   );
 
   app.get(
@@ -383,6 +395,6 @@ export async function placementRoutes(base: FastifyInstance) {
       schema: { tags, params: orgParams, response: { 200: myWeekResponse } },
       config: { permission: can.readOwnWeek },
     },
-    async (request) => matching.getMyWeek(contextOf(request, app)),
+    async (request) => contracts.getMyWeek(contextOf(request, app)),
   );
 }

@@ -43,6 +43,10 @@ export const placementModule: WebModule = {
       element: lazyPage(() => import("./pages/reports-page").then((m) => ({ default: m.ReportsPage }))),
     },
     {
+      path: "vermittlung/vertraege",
+      element: lazyPage(() => import("./pages/contracts-page").then((m) => ({ default: m.ContractsPage }))),
+    },
+    {
       path: "vermittlung/kriterien",
       element: lazyPage(() => import("./pages/criteria-page").then((m) => ({ default: m.CriteriaPage }))),
     },
@@ -62,6 +66,13 @@ export const placementModule: WebModule = {
       roles: ["admin", "coordinator", "youthOffice"],
       kinds: office,
       order: 22,
+    },
+    {
+      path: "vermittlung/vertraege",
+      labelKey: "placement.contracts.nav",
+      roles: staff,
+      kinds: office,
+      order: 23,
     },
   ],
 };
