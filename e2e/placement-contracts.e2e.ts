@@ -58,7 +58,7 @@ it("the office filters the contracts by a caregiver, records a child already in 
   await expect(ronja.textContent()).resolves.toContain("direkt erfasst");
   await expect(ronja.textContent()).resolves.toContain("Mo–Mi 8:00–13:00");
   await journey.smtp.waitForMail(
-    (m) => m.to.includes(CAREGIVER) && m.subject.startsWith("Neues Kind: Ronja"),
+    (m) => m.to.includes(CAREGIVER) && m.subject.startsWith("Betreuungsvertrag eingetragen: Ronja"),
   );
 
   // Another of her children left yesterday: the office ends that contract.

@@ -21,6 +21,7 @@ export const errorCodes = [
   "requestClosed",
   "emailMismatch",
   "placeTaken",
+  "placeUnavailable",
   "offerClosed",
   "offerExpired",
   "offerPending",

@@ -26,6 +26,8 @@ export const errors = {
     "Die Anfrage wurde mit einer anderen E-Mail-Adresse gestellt. Bitte melden Sie sich mit dieser Adresse an.",
   placeTaken:
     "Bei dieser Kindertagespflegeperson ist zu diesen Zeiten kein Platz mehr frei (oder ihre Pflegeerlaubnis gilt zum Beginn nicht). Bitte wenden Sie sich an die Fachberatung.",
+  placeUnavailable:
+    "Bei dieser Kindertagespflegeperson ist zu diesen Zeiten kein Platz frei, ihre Pflegeerlaubnis gilt zum Beginn nicht oder die Zahl der Verträge pro Woche ist erreicht. Die Gründe stehen darunter.",
   offerClosed: "Für diese Anfrage gibt es kein offenes Platzangebot (mehr).",
   offerExpired:
     "Die Frist für dieses Platzangebot ist abgelaufen. Bitte wenden Sie sich an die Fachberatung.",

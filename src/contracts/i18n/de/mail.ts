@@ -108,4 +108,9 @@ export const mail = {
     body: "in der Vergaberunde „{{round}}“ von {{organisation}} haben Sie für {{child}} noch nicht angegeben, in welcher Reihenfolge Sie die {{count}} vorgeschlagenen Kindertagespflegepersonen annehmen würden. Das geht noch bis {{deadline}}.\n\nOhne Reihenfolge zählt die nächstgelegene, bei der Ihre Zeiten frei sind – vielleicht nicht die, die Sie am liebsten hätten.",
     action: "Reihenfolge angeben",
   },
+  placementCaregiverRecorded: {
+    subject: "Betreuungsvertrag eingetragen: {{child}} ab {{start}}",
+    body: "{{organisation}} hat für {{child}} einen Betreuungsvertrag bei Ihnen eingetragen: ab {{start}}, {{times}}.\n\nIhre Woche mit allen Kindern und freien Plätzen sehen Sie auf Ihrer Seite. Stimmt etwas nicht, melden Sie sich bitte bei der Fachberatung.",
+    action: "Meine Woche ansehen",
+  },
 };

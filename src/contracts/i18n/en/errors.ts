@@ -27,6 +27,8 @@ export const errors: typeof de = {
   emailMismatch: "The request was made with another e-mail address. Please sign in with that address.",
   placeTaken:
     "This day-care person has no free place at these times any more (or her care licence is not valid at the start). Please contact the coordinators.",
+  placeUnavailable:
+    "This day-care person has no free place at these times, her care licence is not valid at the start, or the number of contracts per week is reached. The reasons are listed below.",
   offerClosed: "There is no open offer of a place for this request (any more).",
   offerExpired: "The time to answer this offer has run out. Please contact the coordinators.",
   offerPending:

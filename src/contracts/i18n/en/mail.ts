@@ -110,4 +110,9 @@ export const mail: typeof de = {
     body: "in the allocation round “{{round}}” of {{organisation}} you have not yet said in which order you would accept the {{count}} day-care persons suggested for {{child}}. You can do so until {{deadline}}.\n\nWithout an order, the nearest with free places at your times counts — perhaps not the one you would like best.",
     action: "Give your order",
   },
+  placementCaregiverRecorded: {
+    subject: "Care contract recorded: {{child}} from {{start}}",
+    body: "{{organisation}} has recorded a care contract for {{child}} with you: from {{start}}, {{times}}.\n\nYour week with all children and free places is on your page. If anything is wrong, please contact the coordination office.",
+    action: "See my week",
+  },
 };

@@ -137,7 +137,7 @@ export async function createContract(ctx: ServiceContext, input: ContractCreateB
       { start: input.start, end: input.end, careTimes },
       from,
     );
-    if (problems.length > 0) throw new AppError("placeTaken", 409, { reasons: problems });
+    if (problems.length > 0) throw new AppError("placeUnavailable", 409, { reasons: problems });
     const now = platform.now();
     const created = await repo.insertContract(tx, org.id, {
       caregiverId: input.caregiverId,
@@ -162,7 +162,7 @@ export async function createContract(ctx: ServiceContext, input: ContractCreateB
       details: { direct: true, caregiverId: input.caregiverId, start: input.start },
       ip: ctx.ip,
     });
-    await queueCaregiverNotice(tx, ctx, person, created);
+    await queueCaregiverNotice(tx, ctx, person, created, "recorded");
     return { row: created, person };
   });
   platform.mailer.kick();
@@ -204,7 +204,8 @@ export async function changeContract(
         careTimes.flatMap((t) => toTimeRange(t) ?? []),
         { until: end },
       );
-      if (!capacity.ok) throw new AppError("placeTaken", 409, { reasons: capacityMisses(capacity, null) });
+      if (!capacity.ok)
+        throw new AppError("placeUnavailable", 409, { reasons: capacityMisses(capacity, null) });
     }
     const isEnded = end !== null;
     const updated = await repo.updateContract(tx, org.id, id, {

@@ -137,7 +137,8 @@ describeApi(
         details: { direct: true, caregiverId: anna, start: "2026-04-01" },
       });
       const mail = await smtp.waitForMail(
-        (m) => m.to.includes(caregiverUser.email) && m.subject.startsWith("Neues Kind: Jonas"),
+        (m) =>
+          m.to.includes(caregiverUser.email) && m.subject.startsWith("Betreuungsvertrag eingetragen: Jonas"),
       );
       expect(mail.text).toContain("01.04.2026");
 
@@ -195,7 +196,7 @@ describeApi(
         }),
       );
       expect(full.status).toBe(409);
-      expect(full.body.error.code).toBe("placeTaken");
+      expect(full.body.error.code).toBe("placeUnavailable");
       expect(full.body.error.details.reasons).toEqual([
         { code: "full", date: "2026-06-01", day: 3, from: "12:00", to: "13:00", present: 1, places: 1 },
       ]);

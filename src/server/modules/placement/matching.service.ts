@@ -45,6 +45,7 @@ import {
   type PlacementCaregiverFacts,
   readConsentedPhoto,
 } from "../caregivers/caregivers.queries";
+import { findUserLocales } from "../identity/identity.queries";
 import { presentOffer } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import {
@@ -427,9 +428,14 @@ async function assertPlaceFree(
   org: OrganisationScope,
   caregiverId: string,
   terms: { start: string; end: string | null; careTimes: repo.ContractRow["careTimes"] },
+  /** The office reads the reasons; a family is told the place has gone and whom to ask. */
+  audience: "office" | "family",
 ) {
   const { person, problems } = await findPlaceProblems(tx, org, caregiverId, terms);
-  if (problems.length > 0) throw new AppError("placeTaken", 409);
+  if (problems.length > 0) {
+    if (audience === "family") throw new AppError("placeTaken", 409);
+    throw new AppError("placeUnavailable", 409, { reasons: problems });
+  }
   return person;
 }
 
@@ -471,7 +477,13 @@ export async function makeOffer(
     const settlingInEnd = input.settlingInEnd ?? addDays(start, SETTLING_IN_DAYS);
     if (settlingInEnd < start) throw fieldError("settlingInEnd", "dateOrder");
     const careTimes = sortCareTimes(input.careTimes ?? row.careTimes);
-    const person = await assertPlaceFree(tx, org, input.caregiverId, { start, end: input.end, careTimes });
+    const person = await assertPlaceFree(
+      tx,
+      org,
+      input.caregiverId,
+      { start, end: input.end, careTimes },
+      "office",
+    );
     const offer = await repo.insertOffer(tx, org.id, {
       requestId: id,
       caregiverId: input.caregiverId,
@@ -544,7 +556,7 @@ export async function answerOffer(
       return;
     }
     if (!(await lockPlacementCaregiver(tx, org.id, offer.caregiverId))) throw new AppError("placeTaken", 409);
-    const person = await assertPlaceFree(tx, org, offer.caregiverId, offer);
+    const person = await assertPlaceFree(tx, org, offer.caregiverId, offer, "family");
     const contract = await repo.insertContract(tx, org.id, {
       caregiverId: offer.caregiverId,
       requestId: id,
@@ -585,26 +597,33 @@ export async function answerOffer(
   return getMySuggestions(ctx, id);
 }
 
-/** Tells the caregiver, if she has an e-mail address, that a child comes to her from the contract's start. */
+/**
+ * Tells the caregiver, if she has an e-mail address, that a child comes to her from the contract's start
+ * (a family accepted an offer) or that the office recorded a contract for a child (often one already in
+ * care), in her account's language.
+ */
 export async function queueCaregiverNotice(
   tx: Executor,
   ctx: ServiceContext,
   person: PlacementCaregiverFacts,
   contract: Pick<repo.ContractRow, "childFirstName" | "start" | "careTimes">,
+  kind: "accepted" | "recorded" = "accepted",
 ) {
   if (!person.email) return;
   const org = officeOf(ctx);
   const { platform } = ctx;
-  // Her language is not stored with her; German is the office's working language.
-  const t = translator("de");
+  const locales = person.userId ? await findUserLocales(tx, [person.userId]) : new Map();
+  // German, the office's working language, where she has no account.
+  const locale = (person.userId && locales.get(person.userId)) || "de";
+  const t = translator(locale);
   const mail = composeMail(
-    "de",
-    "placementCaregiverNotice",
+    locale,
+    kind === "accepted" ? "placementCaregiverNotice" : "placementCaregiverRecorded",
     {
       name: person.firstName,
       child: contract.childFirstName,
       organisation: org.name,
-      start: formatDate(contract.start, "de"),
+      start: formatDate(contract.start, locale),
       times: describeCareTimes(
         contract.careTimes,
         t("placement.weekdaysShort", { returnObjects: true }) as never,

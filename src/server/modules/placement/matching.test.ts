@@ -317,7 +317,7 @@ describeApi(
         careTimes: monToFri("06:30", "13:00"),
       });
       expect(early.status).toBe(409);
-      expect(early.body.error.code).toBe("placeTaken");
+      expect(early.body.error.code).toBe("placeUnavailable");
 
       // The office ends the contract.
       const ended = await coordinator.put(`${base}/care-contracts/${contractId}`, { end: "2026-12-31" });

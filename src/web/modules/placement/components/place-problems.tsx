@@ -5,9 +5,9 @@ import { ApiError } from "../../../app/api";
 import { ErrorAlert } from "../../../components/error-alert";
 import { useSuggestionTexts } from "../format";
 
-/** The reasons a refused contract came back with (`placeTaken`), if it came with any. */
+/** The reasons a refused contract came back with (`placeUnavailable`), if it came with any. */
 function reasonsOf(error: unknown): SuggestionMissDto[] {
-  if (!(error instanceof ApiError) || error.code !== "placeTaken") return [];
+  if (!(error instanceof ApiError) || error.code !== "placeUnavailable") return [];
   const reasons = error.details.reasons;
   return Array.isArray(reasons) ? (reasons as SuggestionMissDto[]) : [];
 }

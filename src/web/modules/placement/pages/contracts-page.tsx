@@ -144,7 +144,7 @@ function CreateContractForm({
     onSuccess: onCreated,
     onError: (error) => {
       // A full place is explained below the form; everything else belongs to the fields.
-      if (error instanceof ApiError && error.code === "placeTaken") return;
+      if (error instanceof ApiError && error.code === "placeUnavailable") return;
       setFormError(applyApiErrors(error, form.setFieldError));
     },
   });
@@ -209,7 +209,7 @@ function CreateContractForm({
         />
         <CareTimesEditor form={form} rows={values.careTimes} />
         <FormAlert message={formError} />
-        {create.isError && create.error instanceof ApiError && create.error.code === "placeTaken" && (
+        {create.isError && create.error instanceof ApiError && create.error.code === "placeUnavailable" && (
           <ContractError
             error={create.error}
             from={values.start && values.start > today ? values.start : today}
