@@ -9,6 +9,8 @@ export const rounds = {
     published: "Veröffentlicht",
     cancelled: "Abgebrochen",
   },
+  /** Joins the last two of several times: "Mo 8:00–9:00 und Di 13:00–16:00". */
+  and: " und ",
   rankingOpen: "Reihenfolgen können noch geändert werden",
   rankingClosed: "Reihenfolgen abgeschlossen",
   form: {
@@ -142,7 +144,7 @@ export const rounds = {
   explain: {
     unplacedRanked: "{{child}} hat keinen Platz bekommen. Die Reihenfolge der Familie:",
     unplacedNearest:
-      "{{child}} hat keinen Platz bekommen. Die Familie hat keine Reihenfolge angegeben; die passenden Kindertagespflegepersonen nach Entfernung:",
+      "{{child}} hat keinen Platz bekommen. Die Familie hat keine Reihenfolge angegeben; die Kindertagespflegepersonen in der Nähe, nach Entfernung:",
     placedRanked: "{{child}} hat einen Platz bei {{name}} ({{choice}}. Wahl). Davor standen:",
     placedNearest:
       "{{child}} hat einen Platz bei {{name}}. Die Familie hat keine Reihenfolge angegeben; näher waren:",
@@ -161,7 +163,7 @@ export const rounds = {
     fit: {
       distance: "{{km}} km entfernt, mehr als {{maxKm}} km",
       age: "das Kind ist {{child}} Monate alt, sie nimmt Kinder von {{min}} bis {{max}} Monaten",
-      noFreePlace: "{{day}} {{from}}–{{to}} kein freier Platz",
+      noFreePlace: "{{times}} kein freier Platz",
       fullCount_one: "ihr {{count}} Platz ist belegt",
       fullCount_other: "alle {{count}} Plätze belegt",
       inclusion: "keine Erfahrung mit Inklusion, das Kind braucht sie",
@@ -172,10 +174,9 @@ export const rounds = {
       fullCount_other: "schon vor der Runde kein Platz frei (alle {{count}} Plätze belegt)",
       countTaken_one: "der freie Platz ging an ein Kind mit höherer Priorität {{by}}",
       countTaken_other: "alle {{count}} freien Plätze gingen an Kinder mit höherer Priorität {{by}}",
-      timesTaken_one:
-        "{{day}} {{from}}–{{to}}: der freie Platz ging an ein Kind mit höherer Priorität {{by}}",
+      timesTaken_one: "{{times}}: der freie Platz ging an ein Kind mit höherer Priorität {{by}}",
       timesTaken_other:
-        "{{day}} {{from}}–{{to}}: alle {{count}} freien Plätze gingen an Kinder mit höherer Priorität {{by}}",
+        "{{times}}: alle {{count}} freien Plätze gingen an Kinder mit höherer Priorität {{by}}",
     },
   },
   /** The same reasons for families, in plain words. */
@@ -192,7 +193,7 @@ export const rounds = {
     fit: {
       distance: "{{km}} km entfernt, Sie wünschen höchstens {{maxKm}} km",
       age: "sie betreut Kinder von {{min}} bis {{max}} Monaten, Ihr Kind ist dann {{child}} Monate alt",
-      noFreePlace: "{{day}} {{from}}–{{to}} hat sie keinen freien Platz",
+      noFreePlace: "{{times}} hat sie keinen freien Platz",
       fullCount_one: "ihr {{count}} Platz ist schon belegt",
       fullCount_other: "alle {{count}} Plätze sind schon belegt",
       inclusion: "sie hat keine Erfahrung mit Inklusion",
@@ -203,10 +204,9 @@ export const rounds = {
       fullCount_other: "Sie hatte schon vor der Runde keinen Platz mehr frei.",
       countTaken_one: "Sie hatte 1 freien Platz. Er ging an ein Kind, das {{by}} Vorrang hatte.",
       countTaken_other: "Sie hatte {{count}} freie Plätze. Sie gingen an Kinder, die {{by}} Vorrang hatten.",
-      timesTaken_one:
-        "{{day}} {{from}}–{{to}} war 1 Platz frei. Er ging an ein Kind, das {{by}} Vorrang hatte.",
+      timesTaken_one: "{{times}} war 1 Platz frei. Er ging an ein Kind, das {{by}} Vorrang hatte.",
       timesTaken_other:
-        "{{day}} {{from}}–{{to}} waren {{count}} Plätze frei. Sie gingen an Kinder, die {{by}} Vorrang hatten.",
+        "{{times}} waren {{count}} Plätze frei. Sie gingen an Kinder, die {{by}} Vorrang hatten.",
     },
   },
   publish: {
@@ -255,7 +255,7 @@ export const rounds = {
     listTitle_one: "{{count}} Kind, das zu Ihnen passt",
     listTitle_other: "{{count}} Kinder, die zu Ihnen passen",
     intro:
-      "Die Kinder stehen in der Reihenfolge der veröffentlichten Kriterien: mehr Punkte zuerst, bei gleichen Punkten die frühere Anfrage. Wenn Sie eine andere Reihenfolge wollen, verschieben Sie die Kinder mit den Pfeilen und schreiben Sie kurz, warum. Die Fachberatung sieht Ihre Begründung.",
+      "Zuerst stehen die Kinder in der Reihenfolge der veröffentlichten Kriterien: mehr Punkte zuerst, bei gleichen Punkten die frühere Anfrage. Wenn Sie eine andere Reihenfolge wollen, verschieben Sie die Kinder mit den Pfeilen und schreiben Sie kurz, warum. Die Fachberatung sieht Ihre Begründung.",
     empty: "In dieser Runde passt kein Kind zu Ihren freien Plätzen.",
     position: "Platz {{position}} von {{count}}:",
     new: "Neu seit Ihrem Speichern",
@@ -281,7 +281,9 @@ export const rounds = {
   /** What parents see of the round their request takes part in. */
   family: {
     title: "Vergaberunde",
-    open: "Die Plätze für {{child}} werden in einer Vergaberunde verteilt. Bis zum {{date}} können Sie die Kindertagespflegepersonen in Ihre Reihenfolge bringen.",
+    open: "Die Plätze für {{child}} werden in einer Vergaberunde verteilt. Die Frist endet am {{date}}.",
+    canRank:
+      "Bis dahin können Sie die vorgeschlagenen Kindertagespflegepersonen in Ihre Reihenfolge bringen.",
     ranked_one: "Sie haben {{count}} Kindertagespflegeperson in Ihre Reihenfolge aufgenommen.",
     ranked_other: "Sie haben {{count}} Kindertagespflegepersonen in Ihre Reihenfolge aufgenommen.",
     notRanked:
@@ -296,7 +298,8 @@ export const rounds = {
     unplacedNext: "Ihre Anfrage bleibt offen. Die Fachberatung sucht weiter und meldet sich bei Ihnen.",
     whyNot: "Warum nicht?",
     whyNotHigher: "Warum nicht weiter oben in Ihrer Reihenfolge?",
-    others_one: "Bei {{count}} weiteren Kindertagespflegeperson in Ihrer Nähe war ebenfalls kein Platz.",
-    others_other: "Bei {{count}} weiteren Kindertagespflegepersonen in Ihrer Nähe war ebenfalls kein Platz.",
+    others_one: "Bei {{count}} weiteren Kindertagespflegeperson in Ihrer Nähe war kein passender Platz frei.",
+    others_other:
+      "Bei {{count}} weiteren Kindertagespflegepersonen in Ihrer Nähe war kein passender Platz frei.",
   },
 };

@@ -10,6 +10,7 @@ export const rounds: typeof de = {
     published: "Published",
     cancelled: "Cancelled",
   },
+  and: " and ",
   rankingOpen: "Orders can still be changed",
   rankingClosed: "Orders closed",
   form: {
@@ -140,7 +141,7 @@ export const rounds: typeof de = {
   explain: {
     unplacedRanked: "{{child}} got no place. The family's order:",
     unplacedNearest:
-      "{{child}} got no place. The family gave no order; the day-care persons who fit, by distance:",
+      "{{child}} got no place. The family gave no order; the day-care persons nearby, by distance:",
     placedRanked: "{{child}} has a place with {{name}} (choice {{choice}}). Ranked above:",
     placedNearest: "{{child}} has a place with {{name}}. The family gave no order; nearer were:",
   },
@@ -157,7 +158,7 @@ export const rounds: typeof de = {
     fit: {
       distance: "{{km}} km away, more than {{maxKm}} km",
       age: "the child is {{child}} months old, she takes children from {{min}} to {{max}} months",
-      noFreePlace: "{{day}} {{from}}–{{to}} no free place",
+      noFreePlace: "{{times}} no free place",
       fullCount_one: "her {{count}} place is taken",
       fullCount_other: "all {{count}} places taken",
       inclusion: "no experience with inclusion, which the child needs",
@@ -168,9 +169,8 @@ export const rounds: typeof de = {
       fullCount_other: "no place free even before the round (all {{count}} places taken)",
       countTaken_one: "the free place went to a child with higher priority {{by}}",
       countTaken_other: "all {{count}} free places went to children with higher priority {{by}}",
-      timesTaken_one: "{{day}} {{from}}–{{to}}: the free place went to a child with higher priority {{by}}",
-      timesTaken_other:
-        "{{day}} {{from}}–{{to}}: all {{count}} free places went to children with higher priority {{by}}",
+      timesTaken_one: "{{times}}: the free place went to a child with higher priority {{by}}",
+      timesTaken_other: "{{times}}: all {{count}} free places went to children with higher priority {{by}}",
     },
   },
   cutOffFamily: {
@@ -186,7 +186,7 @@ export const rounds: typeof de = {
     fit: {
       distance: "{{km}} km away, you want at most {{maxKm}} km",
       age: "she cares for children from {{min}} to {{max}} months, your child will be {{child}} months old",
-      noFreePlace: "{{day}} {{from}}–{{to}} she has no free place",
+      noFreePlace: "{{times}} she has no free place",
       fullCount_one: "her {{count}} place is already taken",
       fullCount_other: "all {{count}} places are already taken",
       inclusion: "she has no experience with inclusion",
@@ -197,9 +197,8 @@ export const rounds: typeof de = {
       fullCount_other: "She had no place left even before the round.",
       countTaken_one: "She had 1 free place. It went to a child with priority {{by}}.",
       countTaken_other: "She had {{count}} free places. They went to children with priority {{by}}.",
-      timesTaken_one: "{{day}} {{from}}–{{to}} 1 place was free. It went to a child with priority {{by}}.",
-      timesTaken_other:
-        "{{day}} {{from}}–{{to}} {{count}} places were free. They went to children with priority {{by}}.",
+      timesTaken_one: "{{times}} 1 place was free. It went to a child with priority {{by}}.",
+      timesTaken_other: "{{times}} {{count}} places were free. They went to children with priority {{by}}.",
     },
   },
   publish: {
@@ -247,7 +246,7 @@ export const rounds: typeof de = {
     listTitle_one: "{{count}} child who fits you",
     listTitle_other: "{{count}} children who fit you",
     intro:
-      "The children are in the order of the published criteria: more points first, with equal points the earlier request. If you want a different order, move the children with the arrows and say briefly why. The coordination office sees your reason.",
+      "At first the children are in the order of the published criteria: more points first, with equal points the earlier request. If you want a different order, move the children with the arrows and say briefly why. The coordination office sees your reason.",
     empty: "No child in this round fits your free places.",
     position: "Place {{position}} of {{count}}:",
     new: "New since you saved",
@@ -272,7 +271,8 @@ export const rounds: typeof de = {
   },
   family: {
     title: "Allocation round",
-    open: "The places for {{child}} are given out in an allocation round. Until {{date}} you can put the day-care persons in your order.",
+    open: "The places for {{child}} are given out in an allocation round. The deadline is {{date}}.",
+    canRank: "Until then you can put the suggested day-care persons in your order.",
     ranked_one: "You have put {{count}} day-care person in your order.",
     ranked_other: "You have put {{count}} day-care persons in your order.",
     notRanked:
@@ -286,7 +286,7 @@ export const rounds: typeof de = {
     unplacedNext: "Your request stays open. The coordination office keeps looking and will contact you.",
     whyNot: "Why not?",
     whyNotHigher: "Why not higher up in your order?",
-    others_one: "{{count}} more day-care person near you had no place either.",
-    others_other: "{{count}} more day-care persons near you had no place either.",
+    others_one: "{{count}} more day-care person near you had no suitable place free.",
+    others_other: "{{count}} more day-care persons near you had no suitable place free.",
   },
 };

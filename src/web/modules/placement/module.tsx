@@ -51,6 +51,18 @@ export const placementModule: WebModule = {
       element: lazyPage(() => import("./pages/criteria-page").then((m) => ({ default: m.CriteriaPage }))),
     },
     {
+      path: "vermittlung/runden",
+      element: lazyPage(() => import("./pages/rounds-page").then((m) => ({ default: m.RoundsPage }))),
+    },
+    {
+      path: "vermittlung/runden/:id",
+      element: lazyPage(() => import("./pages/round-page").then((m) => ({ default: m.RoundPage }))),
+    },
+    {
+      path: "meine-runde",
+      element: lazyPage(() => import("./pages/my-round-page").then((m) => ({ default: m.MyRoundPage }))),
+    },
+    {
       path: "vermittlung/:id",
       element: lazyPage(() =>
         import("./pages/request-detail-page").then((m) => ({ default: m.RequestDetailPage })),
@@ -60,6 +72,7 @@ export const placementModule: WebModule = {
   nav: [
     { path: "vermittlung", labelKey: "placement.nav.board", roles: staff, kinds: office, order: 20 },
     { path: "anfragen", labelKey: "placement.nav.myRequests", roles: ["parent"], kinds: office, order: 10 },
+    { path: "vermittlung/runden", labelKey: "rounds.nav.rounds", roles: staff, kinds: office, order: 21 },
     {
       path: "vermittlung/berichte",
       labelKey: "placementReports.nav",
@@ -74,5 +87,6 @@ export const placementModule: WebModule = {
       kinds: office,
       order: 23,
     },
+    { path: "meine-runde", labelKey: "rounds.nav.myRound", roles: ["caregiver"], kinds: office, order: 30 },
   ],
 };

@@ -25,6 +25,7 @@ import { orgApi, placementKeys, useMyRequest } from "../api";
 import { ParentSuggestionsSection } from "../components/parent-suggestions";
 import { ReasonDialog } from "../components/reason-dialog";
 import { HistoryList, PointsBreakdown, StatusExplained } from "../components/request-parts";
+import { ParentRoundPanel } from "../components/round-parent-panel";
 import { formatAge, orgPath, useCareTimesText } from "../format";
 
 function Facts({ items }: { items: { label: string; value: string }[] }) {
@@ -110,6 +111,7 @@ function Detail({ membership, detail }: { membership: MyMembership; detail: MyRe
           </Group>
         )}
       </Section>
+      <ParentRoundPanel slug={slug} detail={detail} />
       <ParentSuggestionsSection slug={slug} detail={detail} />
       <Section id="punkte" title={t("placement.my.pointsTitle")}>
         <PointsBreakdown detail={detail} />
