@@ -137,6 +137,13 @@ it("the office opens a round, a caregiver reorders with a reason, the office end
   await expect(
     office.getByTestId("review").filter({ hasText: "Anna Albers" }).textContent(),
   ).resolves.toContain("Begründung: Smillas Bruder ist schon bei mir in der Gruppe.");
+  // Families without suggestions get the best-fitting caregivers in one step, so they have someone to rank.
+  await office.getByTestId("round-suggest-all").click();
+  const suggest = office.getByRole("dialog", { name: "Vorschläge an alle Familien schicken?" });
+  await expect(suggest.textContent()).resolves.toContain("Familien mit Vorschlägen behalten ihre");
+  await suggest.getByTestId("confirm-action").click();
+  await office.getByText(/Familien haben zusammen \d+ Vorschläge bekommen/).waitFor({ timeout: 30_000 });
+  await journey.smtp.waitForMail((m) => m.subject.startsWith("Vorschläge für "), 30_000);
   await office.getByTestId("round-close-ranking").click();
   const confirm = office.getByRole("dialog", { name: "Frist vorzeitig beenden?" });
   await expect(confirm.textContent()).resolves.toContain(

@@ -227,6 +227,8 @@ export const reviewItem = z.object({
   town: z.string(),
   distanceKm: z.number(),
   priorityPoints: z.number().int(),
+  /** Her place under the published criteria (1 = first): points, then who asked first. */
+  criteriaPosition: z.number().int(),
   /** Joined after she saved her own order: it stands after the children she ordered. */
   isNewSinceSaved: z.boolean(),
 });

@@ -53,6 +53,15 @@ export const rounds = {
     publishedAt: "Veröffentlicht am",
     change: "Daten ändern",
     changed: "Die Daten der Runde sind geändert.",
+    suggestAll: "Vorschläge an alle Familien ohne Vorschläge",
+    suggestAllTitle: "Vorschläge an alle Familien schicken?",
+    suggestAllText:
+      "Jede Familie der Runde, die noch keine Vorschläge hat, bekommt per E-Mail bis zu {{count}} Kindertagespflegepersonen, die am besten zu ihren Zeiten, ihrem Wohnort und dem Alter des Kindes passen, und kann sie bis zur Frist ordnen. Familien mit Vorschlägen behalten ihre.",
+    suggestAllConfirm: "Vorschläge schicken",
+    suggestAllDone_one:
+      "Eine Familie hat {{suggestions}} Vorschläge bekommen. Ohne passende Kindertagespflegeperson: {{withoutFit}}.",
+    suggestAllDone_other:
+      "{{count}} Familien haben zusammen {{suggestions}} Vorschläge bekommen. Ohne passende Kindertagespflegeperson: {{withoutFit}}.",
     closeRanking: "Frist jetzt beenden",
     closeRankingTitle: "Frist vorzeitig beenden?",
     closeRankingText:

@@ -52,6 +52,15 @@ export const rounds: typeof de = {
     publishedAt: "Published on",
     change: "Change dates",
     changed: "The round's dates are changed.",
+    suggestAll: "Suggestions to all families without any",
+    suggestAllTitle: "Send suggestions to all families?",
+    suggestAllText:
+      "Every family of the round that has no suggestions yet receives by e-mail up to {{count}} day-care persons who best fit their times, home and the child's age, and can put them in order until the deadline. Families with suggestions keep theirs.",
+    suggestAllConfirm: "Send suggestions",
+    suggestAllDone_one:
+      "One family received {{suggestions}} suggestions. Without a fitting day-care person: {{withoutFit}}.",
+    suggestAllDone_other:
+      "{{count}} families received {{suggestions}} suggestions in all. Without a fitting day-care person: {{withoutFit}}.",
     closeRanking: "End the deadline now",
     closeRankingTitle: "End the deadline early?",
     closeRankingText:

@@ -99,6 +99,8 @@ export async function judgeForRequest(
   ctx: ServiceContext,
   org: OrganisationScope,
   row: repo.RequestRow,
+  /** The organisation's caregivers and contracts, when the caller judges many requests in one go. */
+  loaded?: { people: PlacementCaregiverFacts[]; contracts: repo.ContractRow[] },
 ) {
   const needs = readNeeds(ctx.platform, row.needsEncrypted);
   if (needs) {
@@ -113,8 +115,8 @@ export async function judgeForRequest(
     });
   }
   // One after the other: a transaction is one connection, and pg does not run statements on it in parallel.
-  const people = await findPlacementCaregivers(tx, org.id);
-  const contracts = await repo.listContracts(tx, org.id);
+  const people = loaded?.people ?? (await findPlacementCaregivers(tx, org.id));
+  const contracts = loaded?.contracts ?? (await repo.listContracts(tx, org.id));
   const sent = await repo.listSuggestions(tx, org.id, row.id);
   const request = {
     id: row.id,

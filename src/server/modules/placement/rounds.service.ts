@@ -883,6 +883,11 @@ export async function suggestToAll(
     if (isRankingClosed(round, platform.now())) throw new AppError("rankingClosed", 409);
     const requests = await rounds.listRoundRequests(tx, org.id, round.latestWantedStart);
     const counted = await rounds.countSuggestionsByRequest(tx, org.id);
+    // Read once for all families: suggestions do not change anyone's capacity.
+    const loaded = {
+      people: await findPlacementCaregivers(tx, org.id),
+      contracts: await repo.listContracts(tx, org.id),
+    };
     let families = 0;
     let suggestions = 0;
     let withoutFit = 0;
@@ -890,7 +895,7 @@ export async function suggestToAll(
       if ((counted.get(listed.id) ?? 0) > 0) continue;
       const row = await repo.lockRequest(tx, org.id, listed.id);
       if (!row || (row.status !== "open" && row.status !== "suggested")) continue;
-      const { judged } = await judgeForRequest(tx, ctx, org, row);
+      const { judged } = await judgeForRequest(tx, ctx, org, row, loaded);
       const best = judged.filter((s) => s.fits).slice(0, input.perFamily);
       if (best.length === 0) {
         withoutFit++;
@@ -998,6 +1003,7 @@ async function myRoundOf(
       town: row.town,
       distanceKm: caregiver ? roundKm(haversineKm(request.location, caregiver.location)) : 0,
       priorityPoints: row.priorityPoints,
+      criteriaPosition: expected.indexOf(requestId) + 1,
       isNewSinceSaved: saved !== null && !savedIds.has(requestId),
     };
   });

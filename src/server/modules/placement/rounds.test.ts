@@ -212,7 +212,12 @@ describeApi(
         first.requestId,
         second.requestId,
       ]);
-      expect(mine.body.items[0]).toMatchObject({ childFirstName: "Mila", town: "Beckum", distanceKm: 0 });
+      expect(mine.body.items[0]).toMatchObject({
+        childFirstName: "Mila",
+        town: "Beckum",
+        distanceKm: 0,
+        criteriaPosition: 1,
+      });
       expect(mine.body.items[0]).not.toHaveProperty("email");
       expect(mine.body.items[0]).not.toHaveProperty("street");
 
@@ -234,7 +239,7 @@ describeApi(
       });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({ isDeviating: true, reason: "Geschwisterkind ist schon bei mir." });
-      expect(saved.body.items[0].requestId).toBe(second.requestId);
+      expect(saved.body.items[0]).toMatchObject({ requestId: second.requestId, criteriaPosition: 2 });
 
       const detail = await coordinator.get(url);
       expect(detail.body.reviews).toMatchObject([

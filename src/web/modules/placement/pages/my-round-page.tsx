@@ -39,15 +39,11 @@ type Item = MyRoundResponse["items"][number];
 const sameOrder = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id, index) => id === b[index]);
 
-/**
- * The order of the published criteria. Without a deviation the server's order is exactly that. With one, the
- * answer carries only her order, so points decide and equal points keep the order she saved: the request
- * dates that break such ties are not in the answer. Should that guess differ from the server's, the server
- * asks for a reason on saving and the field shows it.
- */
+/** The order of the published criteria, as the server gives each child's place in it. */
 function criteriaOrder(data: MyRoundResponse): string[] {
-  if (!data.isDeviating) return data.items.map((item) => item.requestId);
-  return [...data.items].sort((a, b) => b.priorityPoints - a.priorityPoints).map((item) => item.requestId);
+  return [...data.items]
+    .sort((a, b) => a.criteriaPosition - b.criteriaPosition)
+    .map((item) => item.requestId);
 }
 
 function ChildCard({

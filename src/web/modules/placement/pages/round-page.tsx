@@ -12,6 +12,7 @@ import {
   followUpBody,
   type RoundChangeBody,
   type RoundDetail,
+  type SuggestAllResponse,
 } from "../../../../contracts/placement-rounds";
 import { addDays, todayIso } from "../../../../core/shared/dates";
 import { patch, post } from "../../../app/api";
@@ -25,6 +26,7 @@ import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
 import { useSchemaValidation } from "../../../components/zod-form";
+import { placementKeys } from "../api";
 import { RoundForm } from "../components/round-form";
 import { RoundResultsPanel } from "../components/round-results";
 import { RoundRunPanel } from "../components/round-run";
@@ -70,6 +72,9 @@ function useRoundAction<Body = void>(
   });
 }
 
+/** As many as a family is likely to visit before the deadline; they rank up to eight. */
+const SUGGESTIONS_PER_FAMILY = 5;
+
 function StatusSection({ slug, round }: { slug: string; round: RoundDetail }) {
   const { t } = useTranslation();
   const { formatDate } = useDateFormat();
@@ -86,9 +91,24 @@ function StatusSection({ slug, round }: { slug: string; round: RoundDetail }) {
     t("rounds.round.rankingClosedDone"),
   );
   const cancel = useRoundAction(slug, () => post<RoundDetail>(`${url}/cancel`), t("rounds.round.cancelled"));
+  const client = useQueryClient();
+  const suggestAll = useMutation({
+    mutationFn: () => post<SuggestAllResponse>(`${url}/suggest-all`, { perFamily: SUGGESTIONS_PER_FAMILY }),
+    onSuccess: async (outcome) => {
+      // The families' requests changed status: the board and the round's counts are read again.
+      await client.invalidateQueries({ queryKey: placementKeys.all(slug) });
+      notifySuccess(
+        t("rounds.round.suggestAllDone", {
+          count: outcome.families,
+          suggestions: outcome.suggestions,
+          withoutFit: outcome.withoutFit,
+        }),
+      );
+    },
+  });
   const isOpen = round.status === "open";
   const canChange = isOpen && !round.isRankingClosed;
-  const error = closeRanking.error ?? cancel.error;
+  const error = closeRanking.error ?? cancel.error ?? suggestAll.error;
   const counts = round.counts;
   return (
     <Section id="stand" title={t("rounds.round.statusTitle")}>
@@ -148,6 +168,19 @@ function StatusSection({ slug, round }: { slug: string; round: RoundDetail }) {
               >
                 {t("rounds.round.change")}
               </Button>
+            )}
+            {canChange && (
+              <ConfirmButton
+                variant="default"
+                title={t("rounds.round.suggestAllTitle")}
+                message={t("rounds.round.suggestAllText", { count: SUGGESTIONS_PER_FAMILY })}
+                confirmLabel={t("rounds.round.suggestAllConfirm")}
+                onConfirm={() => suggestAll.mutateAsync().catch(() => undefined)}
+                loading={suggestAll.isPending}
+                data-testid="round-suggest-all"
+              >
+                {t("rounds.round.suggestAll")}
+              </ConfirmButton>
             )}
             {canChange && (
               <ConfirmButton
