@@ -3,15 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconUserCircle } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  Link,
-  Navigate,
-  Outlet,
-  NavLink as RouterNavLink,
-  useLocation,
-  useNavigate,
-  useParams,
-} from "react-router";
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { Loading } from "../components/loading";
 import { post } from "./api";
 import { LanguageSwitch } from "./language-switch";
@@ -48,6 +40,23 @@ function SkipLink() {
 }
 
 /** The frame of public pages: brand, language, sign-in. */
+/**
+ * The navigation entry the page belongs to: the longest entry path the location lies under, so that a
+ * request's page marks "Vermittlung" but the rounds page only "Vergaberunden", not both.
+ */
+function activeItemPath(items: readonly { path: string }[], base: string, pathname: string): string | null {
+  const matching = items
+    .map((item) => item.path)
+    .filter((path) => {
+      const prefix = path ? `${base}/${path}` : base;
+      return (
+        pathname === prefix || pathname === `${prefix}/` || (path !== "" && pathname.startsWith(`${prefix}/`))
+      );
+    })
+    .sort((a, b) => b.length - a.length);
+  return matching[0] ?? null;
+}
+
 export function PublicLayout() {
   const { t } = useTranslation();
   const session = useSession();
@@ -101,6 +110,7 @@ export function AppLayout() {
   }
   const current = memberships.data?.find((m) => m.slug === orgSlug) ?? null;
   const navItems = navItemsFor(current);
+  const activeNavPath = current ? activeItemPath(navItems, `/app/${current.slug}`, location.pathname) : null;
 
   const signOut = async () => {
     await post("/api/auth/logout");
@@ -192,9 +202,10 @@ export function AppLayout() {
             {navItems.map((item) => (
               <NavLink
                 key={item.path}
-                component={RouterNavLink}
+                component={Link}
                 to={`/app/${current.slug}${item.path ? `/${item.path}` : ""}`}
-                end={item.path === ""}
+                active={item.path === activeNavPath}
+                aria-current={item.path === activeNavPath ? "page" : undefined}
                 label={t(item.labelKey)}
               />
             ))}
