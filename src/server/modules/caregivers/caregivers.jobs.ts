@@ -1,6 +1,7 @@
 import { computeDeadlines, reminderStagesDue } from "../../../core/caregivers/deadlines";
 import type { StateRules } from "../../../core/organisations/presets";
 import { todayIso } from "../../../core/shared/dates";
+import { formatGermanDate } from "../../platform/csv";
 import { translator } from "../../platform/i18n";
 import type { Job } from "../../platform/jobs/scheduler";
 import { markDone } from "../../platform/jobs/scheduler";
@@ -8,7 +9,6 @@ import { composeMail } from "../../platform/mail/mailer";
 import type { Platform } from "../../platform/types";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import * as repo from "./caregivers.repository";
-import { formatGermanDate } from "./csv";
 
 const JOB_NAME = "caregivers.deadlineReminders";
 

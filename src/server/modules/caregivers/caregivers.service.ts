@@ -42,6 +42,7 @@ import type { StateRules } from "../../../core/organisations/presets";
 import { addYears, daysBetween, todayIso } from "../../../core/shared/dates";
 import { type ModuleAuditAction, writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
+import { formatCsv, formatGermanDate, parseCsv } from "../../platform/csv";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import {
@@ -65,11 +66,8 @@ import {
   checkImportRow,
   type DuplicateProblem,
   findDuplicates,
-  formatCsv,
-  formatGermanDate,
   joinLanguages,
   mapHeader,
-  parseCsv,
 } from "./csv";
 
 type LicenceInput = z.infer<typeof licenceInput>;

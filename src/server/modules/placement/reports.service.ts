@@ -21,11 +21,11 @@ import {
   type WaitingRequest,
 } from "../../../core/placement/reports";
 import { todayIso } from "../../../core/shared/dates";
+import { formatCsv, formatGermanDate } from "../../platform/csv";
 import type { Executor } from "../../platform/db/client";
 import { translator } from "../../platform/i18n";
 import type { ServiceContext } from "../../platform/types";
 import { findPlacementCaregivers } from "../caregivers/caregivers.queries";
-import { formatCsv, formatGermanDate } from "../caregivers/csv";
 import { contractTimesOf } from "./matching.service";
 import { officeOf, todayOf } from "./placement.service";
 import { careContracts, placementRequests } from "./placement.tables";

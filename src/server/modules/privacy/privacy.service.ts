@@ -1,4 +1,5 @@
 import type { AuditQuery } from "../../../contracts/privacy";
+import { formatCsv } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import * as repo from "./privacy.repository";
@@ -27,36 +28,26 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
   };
 }
 
-function csvCell(value: string): string {
-  // Cells starting with = + - @ would run as formulas in spreadsheet programs.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The filtered audit trail as CSV (semicolons and a BOM, as German spreadsheet programs expect). */
 export async function exportAuditCsv(ctx: ServiceContext, query: AuditQuery): Promise<string> {
   const header = ["Zeitpunkt", "Person", "Personen-ID", "Aktion", "Art", "Datensatz", "Details", "IP"];
-  const lines = [header.join(";")];
+  const rows: string[][] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
     const page = await listAudit(ctx, { ...query, limit: pageSize, offset });
     for (const item of page.items) {
-      lines.push(
-        [
-          item.at,
-          item.actorName ?? "",
-          item.actorUserId ?? "",
-          item.action,
-          item.entityType,
-          item.entityId ?? "",
-          JSON.stringify(item.details),
-          item.ip ?? "",
-        ]
-          .map(csvCell)
-          .join(";"),
-      );
+      rows.push([
+        item.at,
+        item.actorName ?? "",
+        item.actorUserId ?? "",
+        item.action,
+        item.entityType,
+        item.entityId ?? "",
+        JSON.stringify(item.details),
+        item.ip ?? "",
+      ]);
     }
     if (page.items.length < pageSize) break;
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return formatCsv(header, rows);
 }
