@@ -26,6 +26,9 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
   return (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))) / 1000;
 }
 
+/** A distance as people read it: to 0.1 km. */
+export const roundKm = (km: number) => Math.round(km * 10) / 10;
+
 /**
  * The point `distanceM` metres from `point` along initial bearing `bearingDeg` (0 = north, 90 = east);
  * longitude is normalised to [-180, 180).

@@ -5,7 +5,7 @@
  * ({ day, from, to }), consecutive minutes merged into ranges.
  */
 
-import { haversineKm } from "../geo/geo";
+import { haversineKm, roundKm } from "../geo/geo";
 import type { PlacementCaregiver, PlacementInstance, PlacementRequest } from "./instance";
 import { caregiverRank, compileInstance, type PlacementModel, personalMismatch, UNFIT } from "./model";
 import { careMinutes, freePieces, toDayRanges } from "./time";
@@ -43,8 +43,6 @@ export interface FitExplanation {
   reasons: FitReason[];
   score: SuggestionScore;
 }
-
-const roundKm = (km: number) => Math.round(km * 10) / 10;
 
 /** A stretch of requested care in which `free - taken < 1`, in minutes of the week. */
 interface Shortfall {

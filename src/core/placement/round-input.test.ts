@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CapacityProfile, ContractTimes } from "../caregivers/capacity";
 import {
+  caregiversByDistance,
   criteriaOrder,
   familyPreferences,
   movedCount,
@@ -120,5 +121,23 @@ describe("familyPreferences", () => {
   });
   it("leaves nobody when the family refused everyone it ranked", () => {
     expect(familyPreferences(["x"], new Set(["x"]), nearest)).toEqual([]);
+  });
+});
+
+describe("caregiversByDistance", () => {
+  it("lists those within reach, nearest first, equal distances in input order", () => {
+    const at = (id: string, lat: number) => {
+      const caregiver = roundCaregiverOf(
+        candidate({ id, location: { lat, lon: 8.04 } }),
+        "2026-08-01",
+        rules,
+      );
+      if (!caregiver) throw new Error("no caregiver");
+      return caregiver;
+    };
+    // 0.01° of latitude is about 1.1 km.
+    const list = [at("far", 51.8), at("twin-a", 51.76), at("near", 51.751), at("twin-b", 51.76)];
+    const ids = caregiversByDistance(list, { lat: 51.75, lon: 8.04 }, 2).map((c) => c.id);
+    expect(ids).toEqual(["near", "twin-a", "twin-b"]);
   });
 });

@@ -15,6 +15,7 @@ import {
   MINUTES_PER_WEEK,
   minutesToHhmm,
 } from "../caregivers/capacity";
+import { type GeoPoint, haversineKm } from "../geo/geo";
 import { addDays, addYears } from "../shared/dates";
 import type { PlacementCaregiver, PlacementFreePlaces, PlacementRequest } from "./instance";
 import type { SuggestionCandidate, SuggestionRules } from "./suggestions";
@@ -98,6 +99,22 @@ function freeRanges(least: Int32Array): PlacementFreePlaces[] {
     }
   }
   return ranges;
+}
+
+/**
+ * The caregivers within `withinKm` of a point, nearest first (equal distances in input order): a family's
+ * list without a ranking, and the caregivers that explain why nobody could take a child.
+ */
+export function caregiversByDistance(
+  caregivers: readonly PlacementCaregiver[],
+  location: GeoPoint,
+  withinKm: number,
+): PlacementCaregiver[] {
+  return caregivers
+    .map((caregiver, index) => ({ caregiver, index, km: haversineKm(location, caregiver.location) }))
+    .filter((entry) => entry.km <= withinKm)
+    .sort((a, b) => a.km - b.km || a.index - b.index)
+    .map((entry) => entry.caregiver);
 }
 
 /**

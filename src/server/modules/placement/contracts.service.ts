@@ -26,14 +26,8 @@ import {
   lockPlacementCaregiver,
   type PlacementCaregiverFacts,
 } from "../caregivers/caregivers.queries";
-import {
-  capacityMisses,
-  contractTimesOf,
-  findPlaceProblems,
-  nameOf,
-  queueCaregiverNotice,
-} from "./matching.service";
-import { presentContract } from "./placement.presenter";
+import { capacityMisses, contractTimesOf, findPlaceProblems, queueCaregiverNotice } from "./matching.service";
+import { caregiverNameOf, presentContract } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import { actorOf, officeOf, todayOf } from "./placement.service";
 
@@ -102,7 +96,7 @@ export async function listContracts(ctx: ServiceContext, query: ContractsQuery):
     const person = byId.get(row.caregiverId);
     return (
       row.childFirstName.toLocaleLowerCase("de").includes(needle) ||
-      (person !== undefined && nameOf(person).toLocaleLowerCase("de").includes(needle))
+      (person !== undefined && caregiverNameOf(person).toLocaleLowerCase("de").includes(needle))
     );
   });
   return presentContracts(db, org, matching, people);

@@ -46,7 +46,7 @@ import {
   readConsentedPhoto,
 } from "../caregivers/caregivers.queries";
 import { findUserLocales } from "../identity/identity.queries";
-import { presentOffer } from "./placement.presenter";
+import { caregiverNameOf, presentOffer } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import {
   actorOf,
@@ -86,9 +86,6 @@ export function candidateOf(
     contracts: contracts.filter((c) => c.caregiverId === person.id).map(contractTimesOf),
   };
 }
-
-export const nameOf = (person: Pick<PlacementCaregiverFacts, "firstName" | "lastName">) =>
-  `${person.firstName} ${person.lastName}`;
 
 /**
  * Judges the organisation's caregivers for a request. The needs say whether the child needs inclusion, so
@@ -503,7 +500,7 @@ export async function makeOffer(
       reason: "offerMade",
       auditDetails: { offerId: offer.id, caregiverId: input.caregiverId },
       mailParams: {
-        caregiver: nameOf(person),
+        caregiver: caregiverNameOf(person),
         offerStart: formatDate(start, row.locale),
         respondBy: formatDate(respondBy, row.locale),
       },
@@ -543,7 +540,7 @@ export async function answerOffer(
       });
       const [person] = await findPlacementCaregivers(tx, org.id, [offer.caregiverId]);
       await queueOfficeMail(tx, platform, org.id, row, "placementOfficeOfferDeclined", {
-        caregiver: person ? nameOf(person) : "",
+        caregiver: caregiverNameOf(person),
         offerStart: formatDate(offer.start, "de"),
       });
       await writeAudit(tx, {
@@ -587,7 +584,7 @@ export async function answerOffer(
       actor: { kind: "parent", userId },
       reason: "offerAccepted",
       auditDetails: { offerId: offer.id, contractId: contract.id },
-      mailParams: { caregiver: nameOf(person), offerStart: formatDate(offer.start, row.locale) },
+      mailParams: { caregiver: caregiverNameOf(person), offerStart: formatDate(offer.start, row.locale) },
     });
     await queueCaregiverNotice(tx, ctx, person, {
       childFirstName: row.childFirstName,

@@ -3,6 +3,7 @@ import type { Job } from "../../platform/jobs/scheduler";
 import type { Platform } from "../../platform/types";
 import { findPlacementCaregivers } from "../caregivers/caregivers.queries";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
+import { caregiverNameOf } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import { changeStatus, formatDate, queueOfficeMail, queueRequestMail } from "./placement.service";
 
@@ -67,7 +68,7 @@ export async function expireLapsedOffers(platform: Platform): Promise<number> {
         );
         // Both sides hear of it: the family that its place is gone, the office that the place is free.
         const [person] = await findPlacementCaregivers(tx, org.id, [offer.caregiverId]);
-        const caregiver = person ? `${person.firstName} ${person.lastName}` : "";
+        const caregiver = caregiverNameOf(person);
         const lastDay = new Date(offer.respondBy.getTime() - 1).toISOString().slice(0, 10);
         await queueRequestMail(tx, platform, org, row, "placementOfferLapsed", {
           caregiver,

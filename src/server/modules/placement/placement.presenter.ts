@@ -193,7 +193,8 @@ interface NamedCaregiver {
   lastName: string;
 }
 
-const caregiverNameOf = (person: NamedCaregiver | undefined) =>
+/** A caregiver's name as the office and families read it; empty when she is not known (any more). */
+export const caregiverNameOf = (person: NamedCaregiver | undefined) =>
   person ? `${person.firstName} ${person.lastName}` : "";
 
 export function presentOffer(row: OfferRow, caregiver: NamedCaregiver | undefined): OfferDto {

@@ -21,7 +21,7 @@ import {
   type SuggestAllBody,
   type SuggestAllResponse,
 } from "../../../contracts/placement-rounds";
-import { haversineKm } from "../../../core/geo/geo";
+import { haversineKm, roundKm } from "../../../core/geo/geo";
 import { type CutOff, explainFit, explainRound } from "../../../core/placement";
 import type {
   PlacementCaregiver,
@@ -31,6 +31,7 @@ import type {
 import { compileInstance } from "../../../core/placement/model";
 import { ageGroupOf, ageInMonths, describeCareTimes } from "../../../core/placement/requests";
 import {
+  caregiversByDistance,
   criteriaOrder,
   familyPreferences,
   movedCount,
@@ -51,7 +52,8 @@ import {
   type PlacementCaregiverFacts,
 } from "../caregivers/caregivers.queries";
 import { findUserLocales } from "../identity/identity.queries";
-import { candidateOf, endOfDay, judgeForRequest, nameOf, rulesOf } from "./matching.service";
+import { candidateOf, endOfDay, judgeForRequest, rulesOf } from "./matching.service";
+import { caregiverNameOf } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import {
   actorOf,
@@ -71,8 +73,6 @@ const STALE_RUN_MS = 10 * 60_000;
 const EXPLAIN_SLICE = 500;
 /** The caregivers ranked above a result that are explained: the family's first choices, or the nearest. */
 const MAX_CUT_OFFS = 10;
-
-const roundKm = (km: number) => Math.round(km * 10) / 10;
 
 function isRankingClosed(row: rounds.RoundRow, now: Date): boolean {
   return row.rankingClosedAt !== null || now >= endOfDay(row.deadline);
@@ -172,11 +172,7 @@ async function loadRoundData(
     ageAtStart.set(row.id, childAgeMonths);
     const location = { lat: row.lat, lon: row.lon };
     const preferences = familyPreferences(ranks.get(row.id) ?? [], refused.get(row.id) ?? new Set(), () =>
-      caregivers
-        .map((c, index) => ({ id: c.id, km: haversineKm(location, c.location), index }))
-        .filter((c) => c.km <= row.maxDistanceKm)
-        .sort((a, b) => a.km - b.km || a.index - b.index)
-        .map((c) => c.id),
+      caregiversByDistance(caregivers, location, row.maxDistanceKm).map((c) => c.id),
     );
     if (preferences && preferences.length === 0) {
       refusedAll.push(row);
@@ -327,7 +323,7 @@ async function detailOf(
       const person = data.people.get(order.caregiverId);
       return {
         caregiverId: order.caregiverId,
-        caregiverName: person ? nameOf(person) : "—",
+        caregiverName: caregiverNameOf(person) || "—",
         reason: order.reason,
         savedAt: order.savedAt.toISOString(),
         movedCount: movedCount(order.requestIds, expectedOf(order.caregiverId)),
@@ -535,19 +531,14 @@ function explainNobodyFits(
 ): void {
   for (const request of instance.requests) {
     if (assignments[request.id] || (cutOffs.get(request.id)?.length ?? 0) > 0) continue;
-    const reach = request.maxDistanceKm * 2;
-    const nearest = instance.caregivers
-      .map((caregiver, index) => ({
-        caregiver,
-        index,
-        km: haversineKm(request.location, caregiver.location),
-      }))
-      .filter((entry) => entry.km <= reach)
-      .sort((a, b) => a.km - b.km || a.index - b.index)
-      .slice(0, NEAREST_EXPLAINED);
+    const nearest = caregiversByDistance(
+      instance.caregivers,
+      request.location,
+      request.maxDistanceKm * 2,
+    ).slice(0, NEAREST_EXPLAINED);
     cutOffs.set(
       request.id,
-      nearest.map(({ caregiver }) => ({
+      nearest.map((caregiver) => ({
         caregiverId: caregiver.id,
         outcome: "notAcceptable" as const,
         reasons: explainFit(caregiver, request).reasons,
@@ -669,7 +660,7 @@ async function namesOf(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   const people = await findPlacementCaregivers(db, org.id, [...new Set(ids)]);
-  return new Map(people.map((p) => [p.id, nameOf(p)]));
+  return new Map(people.map((p) => [p.id, caregiverNameOf(p)]));
 }
 
 function itemOf(row: rounds.ResultWithRequest, names: Map<string, string>): RoundResultItem {
@@ -807,7 +798,7 @@ export async function publishRound(
         reason: "offerMade",
         auditDetails: { offerId: offer.id, caregiverId: result.caregiverId, roundId: round.id },
         mailParams: {
-          caregiver: person ? nameOf(person) : "",
+          caregiver: caregiverNameOf(person),
           offerStart: formatDate(start, request.locale),
           respondBy: formatDate(respondBy, request.locale),
         },
