@@ -1,6 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Locale } from "../../../contracts/i18n";
-import { activeStatuses } from "../../../contracts/placement";
 import type {
   DayStatsDto,
   DemandQuery,
@@ -22,77 +20,12 @@ import {
 } from "../../../core/placement/reports";
 import { todayIso } from "../../../core/shared/dates";
 import { formatCsv, formatGermanDate } from "../../platform/csv";
-import type { Executor } from "../../platform/db/client";
 import { translator } from "../../platform/i18n";
 import type { ServiceContext } from "../../platform/types";
 import { findPlacementCaregivers } from "../caregivers/caregivers.queries";
 import { contractTimesOf } from "./matching.service";
 import { officeOf, todayOf } from "./placement.service";
-import { careContracts, placementRequests } from "./placement.tables";
-
-// The reads below select only what the reports aggregate: no names, contacts or needs ever leave the database.
-
-/** Requests still looking for a place, with what the demand and the waiting times need. */
-async function listWaitingRequests(db: Executor, organisationId: string) {
-  return db
-    .select({
-      childBirthDate: placementRequests.childBirthDate,
-      wantedStart: placementRequests.wantedStart,
-      careTimes: placementRequests.careTimes,
-      postalCode: placementRequests.postalCode,
-      town: placementRequests.town,
-      confirmedAt: placementRequests.confirmedAt,
-    })
-    .from(placementRequests)
-    .where(
-      and(
-        eq(placementRequests.organisationId, organisationId),
-        inArray(placementRequests.status, [...activeStatuses]),
-      ),
-    );
-}
-
-/**
- * Contracts made from a confirmed request, with the request's dates and area. Earliest contract first, so
- * that the first one per request can be taken: a later contract for the same child (new times, another
- * caregiver) is not a second placement.
- */
-async function listPlacedRequests(db: Executor, organisationId: string) {
-  return db
-    .select({
-      requestId: careContracts.requestId,
-      contractCreatedAt: careContracts.createdAt,
-      contractStart: careContracts.start,
-      confirmedAt: placementRequests.confirmedAt,
-      childBirthDate: placementRequests.childBirthDate,
-      wantedStart: placementRequests.wantedStart,
-      postalCode: placementRequests.postalCode,
-      town: placementRequests.town,
-    })
-    .from(careContracts)
-    .innerJoin(
-      placementRequests,
-      and(
-        eq(careContracts.requestId, placementRequests.id),
-        eq(placementRequests.organisationId, organisationId),
-      ),
-    )
-    .where(and(eq(careContracts.organisationId, organisationId), isNotNull(placementRequests.confirmedAt)))
-    .orderBy(asc(careContracts.createdAt), asc(careContracts.id));
-}
-
-/** Every contract's caregiver, dates and times: capacity on a date needs the ones running then. */
-async function listContractTimes(db: Executor, organisationId: string) {
-  return db
-    .select({
-      caregiverId: careContracts.caregiverId,
-      start: careContracts.start,
-      end: careContracts.end,
-      careTimes: careContracts.careTimes,
-    })
-    .from(careContracts)
-    .where(eq(careContracts.organisationId, organisationId));
-}
+import * as reportsRepo from "./reports.repository";
 
 /** The calendar day of an instant at the office (Germany), as waiting times are counted in days there. */
 const dayOf = (instant: Date) => todayIso(instant);
@@ -105,7 +38,7 @@ const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
  */
 export async function getDemand(ctx: ServiceContext, query: DemandQuery): Promise<DemandReportDto> {
   const org = officeOf(ctx);
-  const rows = await listWaitingRequests(ctx.platform.db, org.id);
+  const rows = await reportsRepo.listWaitingRequests(ctx.platform.db, org.id);
   const report = summariseDemand(rows, {
     fromMonth: query.from,
     toMonth: query.to,
@@ -150,8 +83,8 @@ export async function getPlacementTimes(
   const org = officeOf(ctx);
   const db = ctx.platform.db;
   const [contracts, open] = await Promise.all([
-    listPlacedRequests(db, org.id),
-    listWaitingRequests(db, org.id),
+    reportsRepo.listPlacedRequests(db, org.id),
+    reportsRepo.listWaitingRequests(db, org.id),
   ]);
   const seen = new Set<string>();
   const placed: PlacedRequest[] = [];
@@ -195,7 +128,7 @@ export async function getFreeCapacity(
   const db = ctx.platform.db;
   const [people, contracts] = await Promise.all([
     findPlacementCaregivers(db, org.id),
-    listContractTimes(db, org.id),
+    reportsRepo.listContractTimes(db, org.id),
   ]);
   const contractsOf = new Map<string, ContractTimes[]>();
   for (const row of contracts) {
