@@ -8,6 +8,8 @@ export const roles = [
   "parent",
   "youthOffice",
   "member",
+  /** Teaches courses of the organisation; marks attendance of the runs assigned to her. */
+  "trainer",
 ] as const;
 export type Role = (typeof roles)[number];
 

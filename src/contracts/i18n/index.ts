@@ -11,6 +11,9 @@ import * as dePlacementReports from "./de/placementReports";
 import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as deRounds from "./de/rounds";
+import * as deTraining from "./de/training";
+import * as deTrainingAccount from "./de/trainingAccount";
+import * as deTrainingRecords from "./de/trainingRecords";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
 import * as enErrors from "./en/errors";
@@ -24,6 +27,9 @@ import * as enPlacementReports from "./en/placementReports";
 import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 import * as enRounds from "./en/rounds";
+import * as enTraining from "./en/training";
+import * as enTrainingAccount from "./en/trainingAccount";
+import * as enTrainingRecords from "./en/trainingRecords";
 
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -50,6 +56,9 @@ export const resources = {
       ...dePlacement,
       ...dePlacementReports,
       ...deRounds,
+      ...deTraining,
+      ...deTrainingRecords,
+      ...deTrainingAccount,
     },
   },
   en: {
@@ -67,6 +76,9 @@ export const resources = {
       ...enPlacement,
       ...enPlacementReports,
       ...enRounds,
+      ...enTraining,
+      ...enTrainingRecords,
+      ...enTrainingAccount,
     },
   },
 };

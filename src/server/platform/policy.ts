@@ -22,6 +22,7 @@ export const anyMember: readonly Role[] = [
   "parent",
   "youthOffice",
   "member",
+  "trainer",
 ];
 
 /**

@@ -5,6 +5,7 @@ import { messagesModule } from "../modules/messages/module";
 import { organisationsModule } from "../modules/organisations/module";
 import { placementModule } from "../modules/placement/module";
 import { privacyModule } from "../modules/privacy/module";
+import { trainingModule } from "../modules/training/module";
 import type { NavItem, WebModule } from "./module-types";
 
 /** Every web module; the router and the navigation are built from this list. */
@@ -15,6 +16,7 @@ export const webModules: WebModule[] = [
   privacyModule,
   messagesModule,
   placementModule,
+  trainingModule,
 ];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */

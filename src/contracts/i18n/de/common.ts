@@ -7,6 +7,7 @@ export const roles = {
   parent: "Eltern",
   youthOffice: "Jugendamt",
   member: "Mitglied",
+  trainer: "Referentin/Referent",
 };
 
 export const organisationKinds = {

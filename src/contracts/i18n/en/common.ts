@@ -9,6 +9,7 @@ export const roles: typeof deRoles = {
   parent: "Parent",
   youthOffice: "Youth office",
   member: "Member",
+  trainer: "Trainer",
 };
 
 export const organisationKinds: typeof deKinds = {

@@ -1,0 +1,4 @@
+import type { training as de } from "../de/training";
+
+/** Training: the catalogue, course runs and sessions, booking with a waiting list, guests, calendar files. */
+export const training: typeof de = {};

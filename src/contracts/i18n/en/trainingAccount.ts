@@ -1,0 +1,4 @@
+import type { trainingAccount as de } from "../de/trainingAccount";
+
+/** Training accounts: UE against the obligation, QHB progress, external certificates, who is behind, reports. */
+export const trainingAccount: typeof de = {};

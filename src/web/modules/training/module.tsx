@@ -1,0 +1,17 @@
+import type { WebModule } from "../../app/module-types";
+import { accountPart } from "./account.part";
+import { bookingPart } from "./booking.part";
+import { recordsPart } from "./records.part";
+
+/**
+ * Qualification and further training. Three parts with pages of their own: the catalogue and booking,
+ * attendance and certificates, and the training accounts.
+ */
+const parts: WebModule[] = [bookingPart, recordsPart, accountPart];
+
+export const trainingModule: WebModule = {
+  publicRoutes: parts.flatMap((part) => part.publicRoutes ?? []),
+  appRoutes: parts.flatMap((part) => part.appRoutes ?? []),
+  orgRoutes: parts.flatMap((part) => part.orgRoutes ?? []),
+  nav: parts.flatMap((part) => part.nav ?? []),
+};
