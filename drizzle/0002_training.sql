@@ -69,6 +69,8 @@ CREATE TABLE "training_certificates" (
 	"verification_code" text NOT NULL,
 	"status" text DEFAULT 'issued' NOT NULL,
 	"replaces_id" uuid,
+	"revoked_reason" text,
+	"revoked_at" timestamp with time zone,
 	"issued_by_user_id" uuid,
 	"issued_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "training_certificates_verification_code_unique" UNIQUE("verification_code")

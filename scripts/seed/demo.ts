@@ -14,6 +14,7 @@ import type { Platform } from "../../src/server/platform/types";
 import { seedAssociationMembers } from "./association";
 import { seedOfficeCaregivers } from "./caregivers";
 import { seedPlacementRequests } from "./placement";
+import { seedTraining } from "./training";
 
 export const DEMO_PASSWORD = "demo-passwort-2026";
 
@@ -177,4 +178,5 @@ async function seedExtensions(
     passwordHash: ids.passwordHash,
     secretKey: platform.env.SECRET_KEY,
   });
+  await seedTraining(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
 }

@@ -14,6 +14,7 @@ import * as deRounds from "./de/rounds";
 import * as deTraining from "./de/training";
 import * as deTrainingAccount from "./de/trainingAccount";
 import * as deTrainingRecords from "./de/trainingRecords";
+import * as deTrainingReports from "./de/trainingReports";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
 import * as enErrors from "./en/errors";
@@ -30,6 +31,7 @@ import * as enRounds from "./en/rounds";
 import * as enTraining from "./en/training";
 import * as enTrainingAccount from "./en/trainingAccount";
 import * as enTrainingRecords from "./en/trainingRecords";
+import * as enTrainingReports from "./en/trainingReports";
 
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -59,6 +61,7 @@ export const resources = {
       ...deTraining,
       ...deTrainingRecords,
       ...deTrainingAccount,
+      ...deTrainingReports,
     },
   },
   en: {
@@ -79,6 +82,7 @@ export const resources = {
       ...enTraining,
       ...enTrainingRecords,
       ...enTrainingAccount,
+      ...enTrainingReports,
     },
   },
 };

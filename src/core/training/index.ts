@@ -107,4 +107,13 @@ export {
   type MissingRequirement,
   requiredAttendanceUnits,
 } from "./completion";
+export {
+  type CohortReportRow,
+  type ReportInput,
+  type ReportRun,
+  type RunReportRow,
+  type TrainingReport,
+  trainingReport,
+  type YearReportRow,
+} from "./reports";
 export { MINUTES_PER_UNIT, unitsLostForMinutes } from "./units";

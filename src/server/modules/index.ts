@@ -12,6 +12,13 @@ import { placementRoutes } from "./placement/placement.routes";
 import { placementReportsRoutes } from "./placement/reports.routes";
 import { roundsRoutes } from "./placement/rounds.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { trainingAccountRoutes } from "./training/account.routes";
+import { trainingAttendanceRoutes } from "./training/attendance.routes";
+import { trainingBookingsRoutes } from "./training/bookings.routes";
+import { trainingCertificatesRoutes } from "./training/certificates.routes";
+import { trainingCoursesRoutes } from "./training/courses.routes";
+import { trainingExternalRoutes } from "./training/external.routes";
+import { trainingReportsRoutes } from "./training/reports.routes";
 
 /** Every business module's routes; the order does not matter. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -24,6 +31,13 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(placementRoutes);
   await app.register(roundsRoutes);
   await app.register(placementReportsRoutes);
+  await app.register(trainingAccountRoutes);
+  await app.register(trainingAttendanceRoutes);
+  await app.register(trainingCertificatesRoutes);
+  await app.register(trainingExternalRoutes);
+  await app.register(trainingReportsRoutes);
+  await app.register(trainingCoursesRoutes);
+  await app.register(trainingBookingsRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

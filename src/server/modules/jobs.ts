@@ -2,6 +2,13 @@ import type { Job } from "../platform/jobs/scheduler";
 import { deadlineReminderJob } from "./caregivers/caregivers.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 import { roundReminderJob } from "./placement/rounds.jobs";
+import { certificateReminderJob } from "./training/training.jobs";
 
 /** The periodic jobs of all modules. */
-export const jobs: Job[] = [deadlineReminderJob, expireUnconfirmedJob, expireOffersJob, roundReminderJob];
+export const jobs: Job[] = [
+  deadlineReminderJob,
+  expireUnconfirmedJob,
+  expireOffersJob,
+  roundReminderJob,
+  certificateReminderJob,
+];

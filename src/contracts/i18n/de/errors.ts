@@ -45,6 +45,39 @@ export const errors = {
     "Seit der Berechnung haben sich Anfragen, Reihenfolgen, Verträge oder freie Plätze geändert. Bitte berechnen Sie die Runde neu, bevor Sie sie veröffentlichen.",
   orderMismatch:
     "Die Liste der Kinder hat sich inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie die Reihenfolge noch einmal.",
+  verificationCodeMistyped:
+    "Dieser Code ist unvollständig oder hat einen Tippfehler. Bitte prüfen Sie ihn noch einmal: 12 Zeichen, zum Beispiel 7K3M-9QX2-D4HW.",
+  sessionNotStarted:
+    "Dieser Termin hat noch nicht begonnen. Die Anwesenheit lässt sich erst ab dem Tag des Termins eintragen.",
+  participantIncomplete:
+    "Nicht alle Ausgewählten haben den Kurs abgeschlossen. Es wurde keine Bescheinigung ausgestellt. Was fehlt, steht bei der Person.",
+  practiceEntryConfirmed: "Bestätigte Praxisstunden lassen sich nicht löschen.",
+  certificateNotCurrent: "Diese Bescheinigung wurde schon ersetzt oder zurückgezogen.",
+  trainingCourseNotBookable:
+    "Dieser Kurs kann nicht gebucht werden (er ist abgesagt, noch nicht veröffentlicht oder nicht für Sie ausgeschrieben).",
+  trainingCourseNotEditable: "Dieser Kurs ist abgesagt und lässt sich nicht mehr ändern.",
+  trainingAlreadyBooked: "Diese Person ist für diesen Kurs schon angemeldet oder steht auf der Warteliste.",
+  trainingAlreadyBookedInSeries:
+    "Diese Person ist schon für einen anderen Termin dieses Kurses angemeldet. Die Fachberatung kann die Anmeldung dorthin verschieben.",
+  trainingBookingClosed: "Die Anmeldung ist geschlossen (seit {{closedOn}}).",
+  trainingPrerequisitesMissing: "Für diesen Kurs fehlt noch eine Voraussetzung: {{missing}}.",
+  trainingFullCourseRequired:
+    "Für die Auffrischung braucht es eine gültige Bescheinigung. Bitte buchen Sie den vollständigen Kurs.",
+  trainingBookingNotActive: "Diese Anmeldung ist schon storniert oder verschoben.",
+  trainingCancellationDeadlinePassed:
+    "Die Frist für die Abmeldung ist am {{deadline}} abgelaufen. Bitte wenden Sie sich an die Fachberatung.",
+  trainingDifferentSeries:
+    "Eine Anmeldung lässt sich nur zu einem anderen Termin desselben Kurses verschieben.",
+  trainingCapacityBelowConfirmed:
+    "Es sind schon {{confirmed}} Plätze vergeben. Weniger Plätze gehen erst, wenn jemand abgemeldet ist.",
+  trainingNobodyWaiting: "Auf der Warteliste steht niemand.",
+  trainingNoFreePlace: "Es ist kein Platz frei.",
+  trainingGuestLinkUsed:
+    "Dieser Link wurde schon benutzt. Ihre Anmeldung ist gespeichert; Sie haben eine E-Mail bekommen.",
+  trainingGuestLinkExpired:
+    "Dieser Link ist abgelaufen (er gilt 48 Stunden). Bitte melden Sie sich noch einmal für den Kurs an.",
+  externalDecided:
+    "Über diese Bescheinigung ist schon entschieden. Die Entscheidung gilt; eine berichtigte Bescheinigung wird neu hochgeladen.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -86,6 +119,7 @@ export const validation = {
   childTooOld: "Zum Beginn darf das Kind höchstens 14 Jahre alt sein.",
   points: "Bitte eine ganze Zahl von 0 bis 100 eingeben.",
   month: "Bitte einen Monat wie 2027-08 angeben.",
+  year: "Bitte ein Jahr wie 2026 angeben.",
   criterionFactTaken: "Diese Angabe ist schon ein Kriterium. Bitte dort die Punkte ändern.",
   latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",
   longitude: "Bitte einen Längengrad in Deutschland eingeben (zwischen 5,5 und 15,5, z. B. 8,0412).",
@@ -96,4 +130,53 @@ export const validation = {
   tooManyRanks: "Bitte höchstens 8 Kindertagespflegepersonen in die Reihenfolge aufnehmen.",
   locationTooFar:
     "Der Punkt liegt mehr als 30 km vom Mittelpunkt der Postleitzahl entfernt. Bitte prüfen Sie den Punkt oder die Postleitzahl.",
+  trainingHalfUnits: "Bitte in halben UE angeben: 0, 0,5, 1, 1,5 …",
+  trainingLostUnitsWithoutPresence: "Zu spät oder früher gegangen gibt es nur bei „anwesend“.",
+  trainingLostUnitsExceedSession: "Zusammen sind das mehr UE, als der Termin hat.",
+  trainingNotParticipant: "Diese Person hat keinen festen Platz in diesem Kurs.",
+  trainingDuplicateParticipant: "Diese Person steht zweimal in der Liste.",
+  trainingPracticeHours: "Bitte Stunden in Viertelstunden über 0 angeben, zum Beispiel 7,5.",
+  trainingPracticeInFuture: "Praxisstunden lassen sich erst eintragen, wenn der Zeitraum vorbei ist.",
+  trainingPracticeHoursExceedDays: "Mehr als 10 Stunden pro Tag des Zeitraums sind nicht möglich.",
+  trainingConfirmedBeforeEnd: "Die Bestätigung kann nicht vor dem Ende des Zeitraums liegen.",
+  trainingPracticeNotRequired: "Dieser Kurs sieht keine Praxisstunden vor.",
+  trainingAssessmentNotRequired: "Dieser Kurs hat keine solche Prüfung.",
+  trainingDateInFuture: "Das Datum darf nicht in der Zukunft liegen.",
+  trainingUnits: "Bitte Unterrichtseinheiten in halben Schritten eingeben (z. B. 2 oder 2,5).",
+  trainingHours: "Bitte eine Stundenzahl ab 0 eingeben.",
+  trainingSessionPlaceRequired: "Bitte einen Ort oder einen Online-Link angeben.",
+  /** Problems of a course run before it is published (core validateCourse). */
+  trainingTrainerNotMember: "Diese Person ist kein Mitglied der Organisation.",
+  trainingMemberUnknown: "Diese Person ist kein Mitglied der Organisation.",
+  trainingSeriesUnknown: "Diese Kursreihe gibt es hier nicht (oder sie gehört zu einer anderen Kursart).",
+  trainingSeriesFixed:
+    "Die Kursreihe eines Termins lässt sich nicht ändern. Bitte einen neuen Termin anlegen.",
+  trainingSessionUnknown: "Diesen Termin gibt es in diesem Kurs nicht (mehr). Bitte die Seite neu laden.",
+  trainingSameRun: "Bitte einen anderen Termin wählen.",
+  trainingCourse: {
+    unitsInvalid: "Bitte die Unterrichtseinheiten des Kurses in halben Schritten über 0 angeben.",
+    capacityInvalid: "Bitte eine ganze Zahl von Plätzen ab 1 eingeben.",
+    validityInvalid: "Die Gültigkeit muss eine ganze Zahl von Monaten ab 1 sein.",
+    attendancePercentInvalid: "Die Mindestanwesenheit muss zwischen 1 und 100 Prozent liegen.",
+    practiceHoursInvalid: "Die Praxisstunden dürfen nicht negativ sein.",
+    cancellationDaysInvalid: "Die Abmeldefrist muss eine ganze Zahl von Tagen ab 0 sein.",
+    runDatesInvalid: "Das Ende des Kurses darf nicht vor dem Beginn liegen.",
+    noSessions: "Der Kurs braucht mindestens einen Termin.",
+    sessionTimesInvalid: "Bei diesem Termin muss die Endzeit nach der Startzeit liegen.",
+    sessionUnitsInvalid: "Bitte die Unterrichtseinheiten des Termins in halben Schritten über 0 angeben.",
+    sessionUnitsExceedTime:
+      "Der Termin hat mehr Unterrichtseinheiten, als in seine Zeit passen (45 Minuten je Einheit).",
+    sessionOutsideRun: "Der Termin liegt außerhalb des Kurszeitraums.",
+    sessionOverlap: "Der Termin überschneidet sich mit einem anderen Termin am selben Tag.",
+    sessionUnitsSum: "Die Unterrichtseinheiten der Termine ergeben zusammen nicht die Einheiten des Kurses.",
+  },
+  externalUnits: "Bitte die UE als Zahl in halben Einheiten angeben, z. B. 8 oder 2,5.",
+  externalValidity: "Bitte eine ganze Zahl von Monaten (1 bis 240) angeben, oder „unbegrenzt“.",
+  externalCategory: "Bitte eine Art der Fortbildung wählen.",
+  externalDateInFuture: "Das Datum darf nicht in der Zukunft liegen.",
+  externalFileType: "Bitte die Bescheinigung als PDF, JPEG oder PNG hochladen.",
+  externalFileTooLarge: "Die Datei ist zu groß (höchstens 5 MB).",
+  externalNotPending: "Zu einer schon geprüften Bescheinigung kann keine Datei mehr hochgeladen werden.",
+  rejectionReasonRequired: "Bitte schreiben Sie, warum die Bescheinigung nicht anerkannt wird.",
+  runNotInvitable: "Dieser Kurstermin ist nicht veröffentlicht oder hat schon begonnen.",
 };

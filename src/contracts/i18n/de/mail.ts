@@ -108,9 +108,121 @@ export const mail = {
     body: "in der Vergaberunde „{{round}}“ von {{organisation}} haben Sie für {{child}} noch nicht angegeben, in welcher Reihenfolge Sie die {{count}} vorgeschlagenen Kindertagespflegepersonen annehmen würden. Das geht noch bis {{deadline}}.\n\nOhne Reihenfolge zählt die nächstgelegene, bei der Ihre Zeiten frei sind – vielleicht nicht die, die Sie am liebsten hätten.",
     action: "Reihenfolge angeben",
   },
+  trainingCertificateIssued: {
+    subject: "Ihre Teilnahmebescheinigung: {{course}}",
+    body: "{{organisation}} hat Ihnen die Teilnahmebescheinigung für „{{course}}“ ausgestellt ({{units}} UE, abgeschlossen am {{completedOn}}).\n\nAuf Ihrer Seite können Sie sie als PDF herunterladen und ausdrucken. Wer die Bescheinigung prüfen möchte, gibt den Code {{code}} unter {{verifyUrl}} ein.",
+    action: "Meine Bescheinigungen",
+  },
+  trainingCertificateIssuedGuest: {
+    subject: "Ihre Teilnahmebescheinigung: {{course}}",
+    body: "{{organisation}} hat Ihnen die Teilnahmebescheinigung für „{{course}}“ ausgestellt ({{units}} UE, abgeschlossen am {{completedOn}}). Die Bescheinigung selbst bekommen Sie von {{organisation}}.\n\nWer die Bescheinigung prüfen möchte, gibt den Code {{code}} auf der Seite unten ein.",
+    action: "Bescheinigung prüfen",
+  },
   placementCaregiverRecorded: {
     subject: "Betreuungsvertrag eingetragen: {{child}} ab {{start}}",
     body: "{{organisation}} hat für {{child}} einen Betreuungsvertrag bei Ihnen eingetragen: ab {{start}}, {{times}}.\n\nIhre Woche mit allen Kindern und freien Plätzen sehen Sie auf Ihrer Seite. Stimmt etwas nicht, melden Sie sich bitte bei der Fachberatung.",
     action: "Meine Woche ansehen",
   },
+  trainingInvitation: {
+    subject: "Einladung: {{course}} am {{dates}}",
+    body: "{{organisation}} lädt Sie zum Kurs „{{course}}“ ein ({{dates}}). Zurzeit sind {{freePlaces}} Plätze frei.\n\nÜber den Link sehen Sie alle Termine und melden sich selbst an. Ein Platz ist erst mit Ihrer Anmeldung für Sie reserviert.",
+    action: "Kurs ansehen und anmelden",
+  },
+  trainingInvitationWithNote: {
+    subject: "Einladung: {{course}} am {{dates}}",
+    body: "{{organisation}} lädt Sie zum Kurs „{{course}}“ ein ({{dates}}). Zurzeit sind {{freePlaces}} Plätze frei.\n\nNachricht der Fachberatung: {{note}}\n\nÜber den Link sehen Sie alle Termine und melden sich selbst an. Ein Platz ist erst mit Ihrer Anmeldung für Sie reserviert.",
+    action: "Kurs ansehen und anmelden",
+  },
+  trainingExternalSubmitted: {
+    subject: "Neue Bescheinigung zur Prüfung: {{person}}",
+    body: "{{person}} hat eine Bescheinigung für das Fortbildungskonto hochgeladen: „{{title}}“ von {{provider}} ({{units}} UE, {{completedOn}}).\n\nBitte prüfen Sie sie und erkennen Sie sie an oder lehnen Sie sie mit Begründung ab.",
+    action: "Bescheinigungen prüfen",
+  },
+  trainingExternalAccepted: {
+    subject: "Bescheinigung anerkannt: {{title}}",
+    body: "{{organisation}} hat Ihre Bescheinigung „{{title}}“ von {{provider}} ({{units}} UE, {{completedOn}}) anerkannt. {{counting}} {{validity}}",
+    action: "Mein Fortbildungskonto",
+  },
+  trainingExternalRejected: {
+    subject: "Bescheinigung nicht anerkannt: {{title}}",
+    body: "{{organisation}} hat Ihre Bescheinigung „{{title}}“ von {{provider}} ({{completedOn}}) nicht anerkannt.\n\nBegründung: {{reason}}\n\nWenn Sie eine berichtigte Bescheinigung haben, laden Sie sie bitte neu hoch. Bei Fragen hilft Ihnen die Fachberatung.",
+    action: "Mein Fortbildungskonto",
+  },
+  deadlineReminderWithRun: {
+    subject: "Frist: {{deadline}} am {{dueOn}}",
+    body: "bei {{organisation}} ist folgende Frist zu beachten: {{deadline}} – fällig am {{dueOn}}.\n\nDer nächste passende Kurs: „{{course}}“ am {{runDate}}. Über den Link melden Sie sich direkt an.",
+    action: "Zum Kurs anmelden",
+  },
+  deadlineOverdueWithRun: {
+    subject: "Überfällig: {{deadline}} (seit {{dueOn}})",
+    body: "bei {{organisation}} ist folgende Frist abgelaufen: {{deadline}} – fällig war sie am {{dueOn}}.\n\nDer nächste passende Kurs: „{{course}}“ am {{runDate}}. Über den Link melden Sie sich direkt an. Bitte sprechen Sie auch mit Ihrer Fachberatung.",
+    action: "Zum Kurs anmelden",
+  },
+  trainingCertificateExpiring: {
+    subject: "Ihre Bescheinigung läuft ab: {{title}} (gültig bis {{validUntil}})",
+    body: "Ihre Bescheinigung „{{title}}“ ({{category}}) bei {{organisation}} gilt bis {{validUntil}}.\n\n{{next}}",
+    action: "{{action}}",
+  },
+  trainingCertificateExpired: {
+    subject: "Abgelaufen: {{title}} (gültig bis {{validUntil}})",
+    body: "Ihre Bescheinigung „{{title}}“ ({{category}}) bei {{organisation}} galt bis {{validUntil}} und ist abgelaufen.\n\n{{next}}",
+    action: "{{action}}",
+  },
+  trainingBooked: {
+    subject: "Ihr Platz: {{course}}",
+    body: "Sie haben einen Platz im Kurs „{{course}}“ bei {{organisation}} ({{dates}}).\n\nTermine:\n{{sessions}}\n\nDie Termine für Ihren Kalender: {{calendarUrl}}\n\nWenn Sie nicht teilnehmen können, melden Sie sich bitte bis {{deadline}} ab. Dann bekommt jemand von der Warteliste Ihren Platz.",
+    action: "Meine Fortbildungen",
+  },
+  trainingWaitlisted: {
+    subject: "Warteliste: {{course}}",
+    body: "Der Kurs „{{course}}“ bei {{organisation}} ({{dates}}) ist zurzeit voll. Sie stehen auf Platz {{position}} der Warteliste.\n\nWird ein Platz frei, rücken Sie automatisch nach und bekommen sofort eine E-Mail. Sie können sich jederzeit von der Warteliste abmelden.",
+    action: "Meine Fortbildungen",
+  },
+  trainingMovedUp: {
+    subject: "Sie haben einen Platz: {{course}}",
+    body: "Gute Nachricht: Im Kurs „{{course}}“ bei {{organisation}} ({{dates}}) ist ein Platz frei geworden. Sie sind von der Warteliste nachgerückt und haben jetzt einen festen Platz.\n\nTermine:\n{{sessions}}\n\nDie Termine für Ihren Kalender: {{calendarUrl}}\n\nWenn Sie nicht mehr teilnehmen können, melden Sie sich bitte bis {{deadline}} ab, damit jemand anderes den Platz bekommt.",
+    action: "Meine Fortbildungen",
+  },
+  trainingCancelledOwn: {
+    subject: "Abgemeldet: {{course}}",
+    body: "Sie haben sich vom Kurs „{{course}}“ bei {{organisation}} ({{dates}}) abgemeldet. Ihr Platz geht an die nächste Person auf der Warteliste.\n\nWenn Sie das nicht waren, melden Sie sich bitte bei {{organisation}}.",
+    action: "Meine Fortbildungen",
+  },
+  trainingWaitingLeft: {
+    subject: "Von der Warteliste abgemeldet: {{course}}",
+    body: "Sie stehen nicht mehr auf der Warteliste für den Kurs „{{course}}“ bei {{organisation}} ({{dates}}).",
+    action: "Meine Fortbildungen",
+  },
+  trainingCancelledByStaff: {
+    subject: "Ihre Anmeldung wurde storniert: {{course}}",
+    body: "{{organisation}} hat Ihre Anmeldung zum Kurs „{{course}}“ ({{dates}}) storniert.\n\nGrund: {{reason}}\n\nBei Fragen melden Sie sich bitte bei {{organisation}}.",
+    action: "Meine Fortbildungen",
+  },
+  trainingCourseCancelled: {
+    subject: "Kurs abgesagt: {{course}}",
+    body: "{{organisation}} hat den Kurs „{{course}}“ ({{dates}}) abgesagt. Ihre Anmeldung ist damit aufgehoben.\n\nGrund: {{reason}}\n\nBitte löschen Sie die Termine aus Ihrem Kalender. Einen anderen Termin finden Sie im Kursangebot.",
+    action: "Kursangebot ansehen",
+  },
+  trainingMovedOut: {
+    subject: "Ihre Anmeldung wurde verschoben: {{newCourse}}",
+    body: "{{organisation}} hat Ihre Anmeldung vom Kurs „{{course}}“ ({{dates}}) auf „{{newCourse}}“ ({{newDates}}) verschoben. {{status}}\n\nGrund: {{reason}}\n\nDie neuen Termine:\n{{sessions}}\n\nDie Termine für Ihren Kalender: {{calendarUrl}}",
+    action: "Meine Fortbildungen",
+  },
+  trainingCourseChanged: {
+    subject: "Termine geändert: {{course}}",
+    body: "{{organisation}} hat die Termine des Kurses „{{course}}“ geändert. So sind sie jetzt:\n{{sessions}}\n\nDie Termine für Ihren Kalender: {{calendarUrl}}",
+    action: "Meine Fortbildungen",
+  },
+  trainingPlaceFreed: {
+    subject: "Platz frei: {{course}}",
+    body: "Im Kurs „{{course}}“ ({{dates}}) ist nach Kursbeginn ein Platz frei geworden. Frei: {{freePlaces}}, auf der Warteliste: {{waiting}}.\n\nNach Kursbeginn rückt niemand automatisch nach. Sie können den Platz auf der Kursseite der ersten Person auf der Warteliste geben.",
+    action: "Kurs ansehen",
+  },
+  trainingGuestConfirm: {
+    subject: "Bitte bestätigen: Anmeldung zu {{course}}",
+    body: "wir haben Ihre Anmeldung zum Kurs „{{course}}“ bei {{organisation}} ({{dates}}) erhalten.\n\nBitte bestätigen Sie mit dem Link unten, dass diese E-Mail-Adresse Ihnen gehört. Erst dann sind Sie angemeldet und bekommen einen Platz oder einen Platz auf der Warteliste. Der Link gilt {{hours}} Stunden und nur einmal.\n\nWenn Sie sich nicht angemeldet haben, löschen Sie diese E-Mail einfach.",
+    action: "Anmeldung bestätigen",
+  },
+  trainingStatusPlace: "Sie haben dort einen Platz.",
+  trainingStatusWaiting: "Dort stehen Sie auf Platz {{position}} der Warteliste.",
 };

@@ -44,6 +44,36 @@ export const errors: typeof de = {
     "Requests, rankings, contracts or free places have changed since the round was computed. Please run it again before you publish.",
   orderMismatch:
     "The list of children has changed in the meantime. Please reload the page and check the order again.",
+  verificationCodeMistyped:
+    "This code is incomplete or contains a typo. Please check it again: 12 characters, for example 7K3M-9QX2-D4HW.",
+  sessionNotStarted:
+    "This session has not started yet. Attendance can be recorded from the day of the session.",
+  participantIncomplete:
+    "Not everyone selected has completed the course. No certificate was issued. What is missing is shown for each person.",
+  practiceEntryConfirmed: "Confirmed practice hours cannot be deleted.",
+  certificateNotCurrent: "This certificate has already been replaced or revoked.",
+  trainingCourseNotBookable:
+    "This course cannot be booked (it is cancelled, not yet published or not offered to you).",
+  trainingCourseNotEditable: "This course is cancelled and can no longer be changed.",
+  trainingAlreadyBooked: "This person is already booked on this course or on its waiting list.",
+  trainingAlreadyBookedInSeries:
+    "This person is already booked on another date of this course. The coordinator can move the booking there.",
+  trainingBookingClosed: "Booking is closed (since {{closedOn}}).",
+  trainingPrerequisitesMissing: "A prerequisite for this course is still missing: {{missing}}.",
+  trainingFullCourseRequired: "A refresher needs a valid certificate. Please book the full course.",
+  trainingBookingNotActive: "This booking has already been cancelled or moved.",
+  trainingCancellationDeadlinePassed:
+    "The deadline for cancelling was {{deadline}}. Please contact the coordinator.",
+  trainingDifferentSeries: "A booking can only be moved to another date of the same course.",
+  trainingCapacityBelowConfirmed:
+    "{{confirmed}} places are already taken. Fewer places are possible only after someone is cancelled.",
+  trainingNobodyWaiting: "Nobody is on the waiting list.",
+  trainingNoFreePlace: "There is no free place.",
+  trainingGuestLinkUsed:
+    "This link has already been used. Your booking is saved; you have received an e-mail.",
+  trainingGuestLinkExpired: "This link has expired (it is valid for 48 hours). Please book the course again.",
+  externalDecided:
+    "This certificate has already been decided on. The decision stands; a corrected certificate is uploaded anew.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -84,6 +114,7 @@ export const validation: typeof deValidation = {
   childTooOld: "At the start the child can be at most 14 years old.",
   points: "Please enter a whole number from 0 to 100.",
   month: "Please give a month such as 2027-08.",
+  year: "Please enter a year such as 2026.",
   criterionFactTaken: "This is already a criterion. Please change its points there.",
   latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",
   longitude: "Please enter a longitude in Germany (between 5.5 and 15.5, e.g. 8.0412).",
@@ -94,4 +125,51 @@ export const validation: typeof deValidation = {
   tooManyRanks: "Please rank at most 8 day-care persons.",
   locationTooFar:
     "The point lies more than 30 km from the centre of the postal code. Please check the point or the postal code.",
+  trainingHalfUnits: "Please give half units: 0, 0.5, 1, 1.5 …",
+  trainingLostUnitsWithoutPresence: "Late or left early applies only to “present”.",
+  trainingLostUnitsExceedSession: "Together that is more units than the session has.",
+  trainingNotParticipant: "This person has no confirmed place in this course.",
+  trainingDuplicateParticipant: "This person is listed twice.",
+  trainingPracticeHours: "Please give hours in quarter hours above 0, for example 7.5.",
+  trainingPracticeInFuture: "Practice hours can be entered once the period is over.",
+  trainingPracticeHoursExceedDays: "More than 10 hours per day of the period are not possible.",
+  trainingConfirmedBeforeEnd: "The confirmation cannot be dated before the end of the period.",
+  trainingPracticeNotRequired: "This course has no practice hours.",
+  trainingAssessmentNotRequired: "This course has no such assessment.",
+  trainingDateInFuture: "The date must not be in the future.",
+  trainingUnits: "Please enter teaching units in steps of one half (e.g. 2 or 2.5).",
+  trainingHours: "Please enter a number of hours of 0 or more.",
+  trainingSessionPlaceRequired: "Please give a place or an online link.",
+  /** Problems of a course run before it is published (core validateCourse). */
+  trainingTrainerNotMember: "This person is not a member of the organisation.",
+  trainingMemberUnknown: "This person is not a member of the organisation.",
+  trainingSeriesUnknown: "This course series does not exist here (or belongs to another kind of course).",
+  trainingSeriesFixed: "The series of a run cannot be changed. Please create a new run.",
+  trainingSessionUnknown: "This session does not exist (any more) in this course. Please reload the page.",
+  trainingSameRun: "Please choose another run.",
+  trainingCourse: {
+    unitsInvalid: "Please give the course's teaching units in steps of one half, above 0.",
+    capacityInvalid: "Please enter a whole number of places, at least 1.",
+    validityInvalid: "The validity must be a whole number of months, at least 1.",
+    attendancePercentInvalid: "The minimum attendance must be between 1 and 100 percent.",
+    practiceHoursInvalid: "Practice hours cannot be negative.",
+    cancellationDaysInvalid: "The cancellation period must be a whole number of days, 0 or more.",
+    runDatesInvalid: "The course cannot end before it begins.",
+    noSessions: "The course needs at least one session.",
+    sessionTimesInvalid: "This session must end after it starts.",
+    sessionUnitsInvalid: "Please give the session's teaching units in steps of one half, above 0.",
+    sessionUnitsExceedTime: "The session has more teaching units than its time holds (45 minutes each).",
+    sessionOutsideRun: "The session lies outside the course's dates.",
+    sessionOverlap: "The session overlaps another session on the same day.",
+    sessionUnitsSum: "The sessions' teaching units do not add up to the course's units.",
+  },
+  externalUnits: "Please give the UE as a number in half units, e.g. 8 or 2.5.",
+  externalValidity: "Please give a whole number of months (1 to 240), or “unlimited”.",
+  externalCategory: "Please choose the kind of training.",
+  externalDateInFuture: "The date must not be in the future.",
+  externalFileType: "Please upload the certificate as PDF, JPEG or PNG.",
+  externalFileTooLarge: "The file is too large (at most 5 MB).",
+  externalNotPending: "A file can no longer be added to a certificate that has been reviewed.",
+  rejectionReasonRequired: "Please write why the certificate is not accepted.",
+  runNotInvitable: "This course run is not published or has already started.",
 };

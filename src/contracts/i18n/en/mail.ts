@@ -110,9 +110,121 @@ export const mail: typeof de = {
     body: "in the allocation round “{{round}}” of {{organisation}} you have not yet said in which order you would accept the {{count}} day-care persons suggested for {{child}}. You can do so until {{deadline}}.\n\nWithout an order, the nearest with free places at your times counts — perhaps not the one you would like best.",
     action: "Give your order",
   },
+  trainingCertificateIssued: {
+    subject: "Your certificate: {{course}}",
+    body: "{{organisation}} has issued your certificate of attendance for “{{course}}” ({{units}} units, completed on {{completedOn}}).\n\nYou can download it as a PDF on your page and print it. Anyone who wants to check it enters the code {{code}} at {{verifyUrl}}.",
+    action: "My certificates",
+  },
+  trainingCertificateIssuedGuest: {
+    subject: "Your certificate: {{course}}",
+    body: "{{organisation}} has issued your certificate of attendance for “{{course}}” ({{units}} units, completed on {{completedOn}}). You receive the certificate itself from {{organisation}}.\n\nAnyone who wants to check it enters the code {{code}} on the page below.",
+    action: "Check the certificate",
+  },
   placementCaregiverRecorded: {
     subject: "Care contract recorded: {{child}} from {{start}}",
     body: "{{organisation}} has recorded a care contract for {{child}} with you: from {{start}}, {{times}}.\n\nYour week with all children and free places is on your page. If anything is wrong, please contact the coordination office.",
     action: "See my week",
   },
+  trainingInvitation: {
+    subject: "Invitation: {{course}} on {{dates}}",
+    body: "{{organisation}} invites you to the course “{{course}}” ({{dates}}). There are {{freePlaces}} places free at the moment.\n\nThe link shows all sessions; you book yourself there. A place is held for you only once you have booked.",
+    action: "See the course and book",
+  },
+  trainingInvitationWithNote: {
+    subject: "Invitation: {{course}} on {{dates}}",
+    body: "{{organisation}} invites you to the course “{{course}}” ({{dates}}). There are {{freePlaces}} places free at the moment.\n\nA note from your advisor: {{note}}\n\nThe link shows all sessions; you book yourself there. A place is held for you only once you have booked.",
+    action: "See the course and book",
+  },
+  trainingExternalSubmitted: {
+    subject: "New certificate to review: {{person}}",
+    body: "{{person}} uploaded a certificate for the training account: “{{title}}” by {{provider}} ({{units}} UE, {{completedOn}}).\n\nPlease review it and accept it, or reject it with a reason.",
+    action: "Review certificates",
+  },
+  trainingExternalAccepted: {
+    subject: "Certificate accepted: {{title}}",
+    body: "{{organisation}} accepted your certificate “{{title}}” by {{provider}} ({{units}} UE, {{completedOn}}). {{counting}} {{validity}}",
+    action: "My training account",
+  },
+  trainingExternalRejected: {
+    subject: "Certificate not accepted: {{title}}",
+    body: "{{organisation}} did not accept your certificate “{{title}}” by {{provider}} ({{completedOn}}).\n\nReason: {{reason}}\n\nIf you have a corrected certificate, please upload it anew. Your advisor can help with questions.",
+    action: "My training account",
+  },
+  deadlineReminderWithRun: {
+    subject: "Deadline: {{deadline}} on {{dueOn}}",
+    body: "at {{organisation}} the following deadline is coming up: {{deadline}} – due on {{dueOn}}.\n\nThe next matching course: “{{course}}” on {{runDate}}. The link takes you straight to booking.",
+    action: "Book the course",
+  },
+  deadlineOverdueWithRun: {
+    subject: "Overdue: {{deadline}} (since {{dueOn}})",
+    body: "at {{organisation}} the following deadline has passed: {{deadline}} – it was due on {{dueOn}}.\n\nThe next matching course: “{{course}}” on {{runDate}}. The link takes you straight to booking. Please also talk to your advisor.",
+    action: "Book the course",
+  },
+  trainingCertificateExpiring: {
+    subject: "Your certificate expires: {{title}} (valid until {{validUntil}})",
+    body: "Your certificate “{{title}}” ({{category}}) at {{organisation}} is valid until {{validUntil}}.\n\n{{next}}",
+    action: "{{action}}",
+  },
+  trainingCertificateExpired: {
+    subject: "Expired: {{title}} (valid until {{validUntil}})",
+    body: "Your certificate “{{title}}” ({{category}}) at {{organisation}} was valid until {{validUntil}} and has expired.\n\n{{next}}",
+    action: "{{action}}",
+  },
+  trainingBooked: {
+    subject: "Your place: {{course}}",
+    body: "You have a place on the course “{{course}}” at {{organisation}} ({{dates}}).\n\nSessions:\n{{sessions}}\n\nThe sessions for your calendar: {{calendarUrl}}\n\nIf you cannot attend, please cancel by {{deadline}}. Then someone from the waiting list gets your place.",
+    action: "My trainings",
+  },
+  trainingWaitlisted: {
+    subject: "Waiting list: {{course}}",
+    body: "The course “{{course}}” at {{organisation}} ({{dates}}) is full at the moment. You are number {{position}} on the waiting list.\n\nIf a place comes free, you move up automatically and get an e-mail at once. You can leave the waiting list at any time.",
+    action: "My trainings",
+  },
+  trainingMovedUp: {
+    subject: "You have a place: {{course}}",
+    body: "Good news: a place has come free on the course “{{course}}” at {{organisation}} ({{dates}}). You have moved up from the waiting list and now have a place.\n\nSessions:\n{{sessions}}\n\nThe sessions for your calendar: {{calendarUrl}}\n\nIf you can no longer attend, please cancel by {{deadline}} so that someone else gets the place.",
+    action: "My trainings",
+  },
+  trainingCancelledOwn: {
+    subject: "Cancelled: {{course}}",
+    body: "You have cancelled your place on the course “{{course}}” at {{organisation}} ({{dates}}). Your place goes to the next person on the waiting list.\n\nIf this was not you, please contact {{organisation}}.",
+    action: "My trainings",
+  },
+  trainingWaitingLeft: {
+    subject: "Left the waiting list: {{course}}",
+    body: "You are no longer on the waiting list for the course “{{course}}” at {{organisation}} ({{dates}}).",
+    action: "My trainings",
+  },
+  trainingCancelledByStaff: {
+    subject: "Your booking was cancelled: {{course}}",
+    body: "{{organisation}} has cancelled your booking for the course “{{course}}” ({{dates}}).\n\nReason: {{reason}}\n\nIf you have questions, please contact {{organisation}}.",
+    action: "My trainings",
+  },
+  trainingCourseCancelled: {
+    subject: "Course cancelled: {{course}}",
+    body: "{{organisation}} has cancelled the course “{{course}}” ({{dates}}). Your booking no longer applies.\n\nReason: {{reason}}\n\nPlease delete the sessions from your calendar. You can find another date in the course catalogue.",
+    action: "See the courses",
+  },
+  trainingMovedOut: {
+    subject: "Your booking was moved: {{newCourse}}",
+    body: "{{organisation}} has moved your booking from the course “{{course}}” ({{dates}}) to “{{newCourse}}” ({{newDates}}). {{status}}\n\nReason: {{reason}}\n\nThe new sessions:\n{{sessions}}\n\nThe sessions for your calendar: {{calendarUrl}}",
+    action: "My trainings",
+  },
+  trainingCourseChanged: {
+    subject: "Sessions changed: {{course}}",
+    body: "{{organisation}} has changed the sessions of the course “{{course}}”. This is how they are now:\n{{sessions}}\n\nThe sessions for your calendar: {{calendarUrl}}",
+    action: "My trainings",
+  },
+  trainingPlaceFreed: {
+    subject: "Place free: {{course}}",
+    body: "A place has come free on the course “{{course}}” ({{dates}}) after it started. Free: {{freePlaces}}, on the waiting list: {{waiting}}.\n\nAfter the start nobody moves up automatically. You can give the place to the first person on the waiting list on the course page.",
+    action: "See the course",
+  },
+  trainingGuestConfirm: {
+    subject: "Please confirm: booking for {{course}}",
+    body: "we have received your booking for the course “{{course}}” at {{organisation}} ({{dates}}).\n\nPlease confirm with the link below that this e-mail address is yours. Only then are you booked and get a place or a place on the waiting list. The link is valid for {{hours}} hours and only once.\n\nIf you did not book, simply delete this e-mail.",
+    action: "Confirm booking",
+  },
+  trainingStatusPlace: "You have a place there.",
+  trainingStatusWaiting: "There you are number {{position}} on the waiting list.",
 };

@@ -8,6 +8,7 @@ import { markDone } from "../../platform/jobs/scheduler";
 import { composeMail } from "../../platform/mail/mailer";
 import type { Platform } from "../../platform/types";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
+import { nextRunFinder } from "../training/account.queries";
 import * as repo from "./caregivers.repository";
 
 const JOB_NAME = "caregivers.deadlineReminders";
@@ -45,6 +46,8 @@ export async function sendDeadlineReminders(platform: Platform): Promise<number>
     // One after the other: inside the job's transaction there is a single connection anyway.
     const licences = await repo.listLatestLicences(db, organisationId);
     const qualifications = await repo.listLatestQualifications(db, organisationId);
+    // First aid and infection protection are taught as courses: the reminder links the next matching run.
+    const findRun = await nextRunFinder(db, organisation, today, platform.env.PUBLIC_URL);
     const licenceOf = new Map(licences.map((l) => [l.caregiverId, l]));
     const qualificationsOf = new Map<string, repo.LatestQualification[]>();
     for (const q of qualifications)
@@ -68,17 +71,34 @@ export async function sendDeadlineReminders(platform: Platform): Promise<number>
         if (stage === null || deadline.dueOn === null) continue;
         const key = `${person.id}:${deadline.kind}:${deadline.dueOn}:${stage}`;
         if (!(await markDone(db, JOB_NAME, key))) continue;
-        const mail = composeMail(
-          "de",
-          stage === "overdue" ? "deadlineOverdue" : "deadlineReminder",
-          {
-            name: `${person.firstName} ${person.lastName}`,
-            deadline: t(`deadlines.kinds.${deadline.kind}`),
-            dueOn: formatGermanDate(deadline.dueOn),
-            organisation: organisation.name,
-          },
-          `${platform.env.PUBLIC_URL}/app/${organisation.slug}/mein-profil`,
-        );
+        const run =
+          deadline.kind === "firstAid" || deadline.kind === "infectionProtection"
+            ? await findRun({
+                userId: person.userId,
+                kind: deadline.kind,
+                basedOn: deadline.basedOn,
+                dueOn: deadline.dueOn,
+              })
+            : null;
+        const params = {
+          name: `${person.firstName} ${person.lastName}`,
+          deadline: t(`deadlines.kinds.${deadline.kind}`),
+          dueOn: formatGermanDate(deadline.dueOn),
+          organisation: organisation.name,
+        };
+        const mail = run
+          ? composeMail(
+              "de",
+              stage === "overdue" ? "deadlineOverdueWithRun" : "deadlineReminderWithRun",
+              { ...params, course: run.title, runDate: formatGermanDate(run.startsOn) },
+              run.url,
+            )
+          : composeMail(
+              "de",
+              stage === "overdue" ? "deadlineOverdue" : "deadlineReminder",
+              params,
+              `${platform.env.PUBLIC_URL}/app/${organisation.slug}/mein-profil`,
+            );
         await platform.mailer.queue(db, { to: person.email, organisationId, ...mail });
         queued++;
       }

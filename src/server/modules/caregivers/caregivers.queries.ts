@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { CapacitySlot } from "../../../core/caregivers/capacity";
+import type { DeadlineInput, QualificationKind } from "../../../core/caregivers/deadlines";
 import type { Executor } from "../../platform/db/client";
 import { readFile, type StoredFile } from "../../platform/files/files";
-import { capacityProfiles, caregivers, careLicences } from "./caregivers.tables";
+import { capacityProfiles, caregivers, careLicences, qualifications } from "./caregivers.tables";
 
 /** What placement needs to judge whether a caregiver can take a child, and to show her to parents. */
 export interface PlacementCaregiverFacts {
@@ -138,4 +139,150 @@ export async function readConsentedPhoto(
     .where(and(eq(caregivers.organisationId, organisationId), eq(caregivers.id, id)));
   if (!row?.fileId || !row.hasConsent) return null;
   return readFile(db, organisationId, row.fileId);
+}
+
+/** What the training account reads of a day-care person in the registry. */
+export interface TrainingRegistryPerson {
+  id: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  status: "active" | "paused" | "left";
+  /** Every care licence, earliest first: the account owes UE per licence period. */
+  licences: { validFrom: string; validTo: string }[];
+  /** Completions of first aid and the infection-protection instruction, also those entered by hand. */
+  refreshers: { kind: "firstAid" | "infectionProtection"; completedOn: string; title: string }[];
+}
+
+/**
+ * Day-care persons of the organisation for the training accounts: those named in `ids` or linked to
+ * `userIds` whatever their status, or, without either, everyone who has not left.
+ */
+export async function findTrainingRegistryPeople(
+  db: Executor,
+  organisationId: string,
+  filter: { ids?: readonly string[]; userIds?: readonly string[] } = {},
+): Promise<TrainingRegistryPerson[]> {
+  if ((filter.ids && filter.ids.length === 0) || (filter.userIds && filter.userIds.length === 0)) return [];
+  const people = await db
+    .select({
+      id: caregivers.id,
+      userId: caregivers.userId,
+      firstName: caregivers.firstName,
+      lastName: caregivers.lastName,
+      email: caregivers.email,
+      status: caregivers.status,
+    })
+    .from(caregivers)
+    .where(
+      and(
+        eq(caregivers.organisationId, organisationId),
+        filter.ids
+          ? inArray(caregivers.id, [...filter.ids])
+          : filter.userIds
+            ? inArray(caregivers.userId, [...filter.userIds])
+            : ne(caregivers.status, "left"),
+      ),
+    )
+    .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id));
+  if (people.length === 0) return [];
+  const personIds = people.map((p) => p.id);
+  const licences = await db
+    .select({
+      caregiverId: careLicences.caregiverId,
+      validFrom: careLicences.validFrom,
+      validTo: careLicences.validTo,
+    })
+    .from(careLicences)
+    .where(and(eq(careLicences.organisationId, organisationId), inArray(careLicences.caregiverId, personIds)))
+    .orderBy(asc(careLicences.validFrom));
+  const refreshers = await db
+    .select({
+      caregiverId: qualifications.caregiverId,
+      kind: qualifications.kind,
+      completedOn: qualifications.completedOn,
+      title: qualifications.title,
+    })
+    .from(qualifications)
+    .where(
+      and(
+        eq(qualifications.organisationId, organisationId),
+        inArray(qualifications.caregiverId, personIds),
+        inArray(qualifications.kind, ["firstAid", "infectionProtection"]),
+      ),
+    )
+    .orderBy(asc(qualifications.completedOn));
+  return people.map((p) => ({
+    ...p,
+    licences: licences
+      .filter((l) => l.caregiverId === p.id)
+      .map((l) => ({ validFrom: l.validFrom, validTo: l.validTo })),
+    refreshers: refreshers
+      .filter((q) => q.caregiverId === p.id)
+      .map((q) => ({
+        kind: q.kind as "firstAid" | "infectionProtection",
+        completedOn: q.completedOn,
+        title: q.title,
+      })),
+  }));
+}
+
+/**
+ * What one person's registry deadlines are computed from, as her detail page computes them: the licence that
+ * runs longest and every recorded qualification.
+ */
+export async function findRegistryDeadlineInput(
+  db: Executor,
+  organisationId: string,
+  caregiverId: string,
+): Promise<DeadlineInput> {
+  const [licence] = await db
+    .select({ validFrom: careLicences.validFrom, validTo: careLicences.validTo })
+    .from(careLicences)
+    .where(and(eq(careLicences.organisationId, organisationId), eq(careLicences.caregiverId, caregiverId)))
+    .orderBy(desc(careLicences.validTo), desc(careLicences.validFrom))
+    .limit(1);
+  const records = await db
+    .select({
+      kind: qualifications.kind,
+      completedOn: qualifications.completedOn,
+      hasRelevantEntry: qualifications.hasRelevantEntry,
+    })
+    .from(qualifications)
+    .where(
+      and(eq(qualifications.organisationId, organisationId), eq(qualifications.caregiverId, caregiverId)),
+    );
+  return {
+    licence: licence ?? null,
+    qualifications: records.map((q) => ({
+      kind: q.kind,
+      completedOn: q.completedOn,
+      hasRelevantEntry: q.hasRelevantEntry ?? false,
+    })),
+  };
+}
+
+/**
+ * Records qualifications a training certificate proves (first aid, infection protection, QHB phases), in the
+ * caller's transaction. The deadline reminders key their stages by due date, so a new completion starts the
+ * reminders of the new due date afresh without anything to reset here.
+ */
+export async function addQualificationsFromTraining(
+  tx: Executor,
+  organisationId: string,
+  caregiverId: string,
+  records: readonly {
+    kind: Exclude<QualificationKind, "criminalRecordCheck">;
+    completedOn: string;
+    title: string;
+    note: string;
+  }[],
+): Promise<string[]> {
+  if (records.length === 0) return [];
+  const rows = await tx
+    .insert(qualifications)
+    .values(records.map((r) => ({ ...r, organisationId, caregiverId, hasRelevantEntry: null })))
+    .returning({ id: qualifications.id });
+  return rows.map((r) => r.id);
 }

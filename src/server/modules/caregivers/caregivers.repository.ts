@@ -600,6 +600,7 @@ export async function listReminderTargets(db: Executor) {
     .select({
       id: caregivers.id,
       organisationId: caregivers.organisationId,
+      userId: caregivers.userId,
       firstName: caregivers.firstName,
       lastName: caregivers.lastName,
       email: caregivers.email,

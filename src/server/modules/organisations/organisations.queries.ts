@@ -4,7 +4,8 @@
  * so that callers run them inside their own transaction, and the membership test is an SQL condition, so
  * that a hot route (the public map) still needs one statement.
  */
-import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { Role } from "../../../contracts/roles";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
 import { memberships, organisations } from "./organisations.tables";
@@ -47,4 +48,47 @@ export async function findOrganisationSummaries(
     })
     .from(organisations)
     .where(inArray(organisations.id, [...new Set(ids)]));
+}
+
+/**
+ * A condition for the caller's query: the user is an active member of the organisation holding at least one
+ * of `roles` (e.g. the day-care persons among the members, for the training accounts).
+ */
+export function holdsActiveRole(organisationId: SQLWrapper, userId: SQLWrapper, roles: readonly Role[]): SQL {
+  return sql`exists (select 1 from ${memberships} where ${and(
+    eq(memberships.organisationId, organisationId),
+    eq(memberships.userId, userId),
+    eq(memberships.status, "active"),
+    arrayOverlaps(memberships.roles, [...roles]),
+  )})`;
+}
+
+/** The organisation's name and postal address, as printed on documents it issues (certificates). */
+export interface OrganisationLetterhead {
+  name: string;
+  street: string | null;
+  postalCode: string | null;
+  town: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+}
+
+export async function findOrganisationLetterhead(
+  db: Executor,
+  id: string,
+): Promise<OrganisationLetterhead | null> {
+  const [row] = await db
+    .select({
+      name: organisations.name,
+      street: organisations.street,
+      postalCode: organisations.postalCode,
+      town: organisations.town,
+      email: organisations.email,
+      phone: organisations.phone,
+      website: organisations.website,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row ?? null;
 }

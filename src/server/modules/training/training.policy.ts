@@ -14,6 +14,8 @@ export const trainingPolicy = definePolicy("training", {
   confirmGuest: role.public,
   /** The calendar feed's secret token is the credential (calendar apps cannot sign in). */
   readCalendarFeed: role.public,
+  /** Her personal calendar feed spans all her organisations, so it belongs to the account. */
+  manageCalendarFeed: role.authenticated,
   /** A certificate is confirmed by its code to anyone who holds it: name, course, date, validity only. */
   verifyCertificate: role.public,
   /** Members see the runs meant for them; the service filters by audience. */

@@ -292,6 +292,9 @@ export const trainingCertificates = pgTable(
     verificationCode: text("verification_code").notNull().unique(),
     status: text("status", { enum: certificateStatuses }).notNull().default("issued"),
     replacesId: uuid("replaces_id"),
+    /** Why staff withdrew a certificate issued in error; shown in the lists and on the verification page. */
+    revokedReason: text("revoked_reason"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
     issuedByUserId: uuid("issued_by_user_id"),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,278 @@
+/**
+ * PDF documents: certificates and report exports. pdf-lib's standard fonts only know WinAnsi, which cannot
+ * print names like "Şükran" or "Łukasz"; Noto Sans (OFL, shipped as an npm package) covers Latin, Greek and
+ * Cyrillic, and is embedded as a subset so a one-page document stays small.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
+  bold: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
+} as const;
+
+let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+
+function loadFontBytes() {
+  fontBytes ??= Promise.all([
+    readFile(require.resolve(FONT_FILES.regular)),
+    readFile(require.resolve(FONT_FILES.bold)),
+  ]).then(([regular, bold]) => ({ regular, bold }));
+  return fontBytes;
+}
+
+export interface PdfFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+interface GlyphBuffer extends Uint8Array {
+  copy(target: Uint8Array): number;
+}
+interface TtfSubset {
+  glyf?: GlyphBuffer[];
+  offset?: number;
+  _addGlyph?: (gid: number) => number;
+}
+
+/**
+ * @pdf-lib/fontkit 1.1.1 (unmaintained; fixed upstream in fontkit 1.8, foliojs/fontkit#191) writes a subset's
+ * `loca` table in the short format, which stores offsets halved, without padding the glyph records to an even
+ * length. Noto Sans has odd-length records, so every glyph after one of them points a byte off: viewers
+ * that check fonts (pdf.js, Chrome) reject the font ("invalid glyph id used in composite glyph") and print
+ * blank, others draw garbage for accented letters. Padding each glyph record to an even length, as the
+ * format requires, makes the subset valid. Embedding the whole font instead would cost 2 s of blocked event
+ * loop and 0.6 MB per certificate.
+ */
+export const evenGlyphFontkit = {
+  create(data: Uint8Array) {
+    const font = fontkit.create(data as Parameters<typeof fontkit.create>[0]);
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset() as unknown as TtfSubset;
+      const addGlyph = subset._addGlyph?.bind(subset);
+      if (addGlyph) {
+        subset._addGlyph = (gid: number) => {
+          const index = addGlyph(gid);
+          const glyph = subset.glyf?.[index];
+          if (subset.glyf && glyph && glyph.length % 2 === 1) {
+            // The same Buffer class the encoder wrote, one zero byte longer.
+            const Buffer = glyph.constructor as new (size: number) => GlyphBuffer;
+            const padded = new Buffer(glyph.length + 1);
+            padded.fill(0);
+            glyph.copy(padded);
+            subset.glyf[index] = padded;
+            subset.offset = (subset.offset ?? 0) + 1;
+          }
+          return index;
+        };
+      }
+      return subset as unknown as ReturnType<typeof createSubset>;
+    };
+    return font;
+  },
+};
+
+/** A new document with the fonts embedded and its metadata set. */
+export async function createPdf(meta: {
+  title: string;
+  author: string;
+  language: string;
+}): Promise<{ doc: PDFDocument; fonts: PdfFonts }> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(evenGlyphFontkit);
+  const bytes = await loadFontBytes();
+  const fonts = {
+    regular: await doc.embedFont(bytes.regular, { subset: true }),
+    bold: await doc.embedFont(bytes.bold, { subset: true }),
+  };
+  doc.setTitle(meta.title);
+  doc.setAuthor(meta.author);
+  doc.setLanguage(meta.language);
+  doc.setCreator("KTP-Netz");
+  doc.setProducer("KTP-Netz");
+  return { doc, fonts };
+}
+
+/** The text cut with "…" so that it fits `width` at `size`. */
+export function fitText(text: string, font: PDFFont, size: number, width: number): string {
+  if (font.widthOfTextAtSize(text, size) <= width) return text;
+  let end = text.length;
+  while (end > 0 && font.widthOfTextAtSize(`${text.slice(0, end)}…`, size) > width) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+export interface TableSection {
+  heading: string;
+  header: string[];
+  rows: string[][];
+  /** Columns aligned right (numbers); the others align left. */
+  numeric: boolean[];
+  /** Shown instead of an empty table. */
+  emptyText: string;
+}
+
+const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
+const MARGIN = 40;
+const SIZE = 8.5;
+const ROW = 14;
+const GREY = rgb(0.35, 0.35, 0.35);
+
+/**
+ * A report as tables on A4 landscape pages: title and subtitle on the first page, each section's header
+ * repeated after a page break, page numbers in the footer. Column widths follow the widest cell, with text
+ * columns shrunk (and cut with "…") when the numbers need the room.
+ */
+export async function tableReportPdf(input: {
+  title: string;
+  subtitle: string;
+  author: string;
+  language: string;
+  footer: (page: number, pages: number) => string;
+  sections: TableSection[];
+}): Promise<Uint8Array> {
+  const { doc, fonts } = await createPdf({
+    title: input.title,
+    author: input.author,
+    language: input.language,
+  });
+  const [pageWidth, pageHeight] = A4_LANDSCAPE;
+  const usable = pageWidth - 2 * MARGIN;
+  let page: PDFPage = doc.addPage(A4_LANDSCAPE);
+  let y = pageHeight - MARGIN;
+
+  page.drawText(input.title, { x: MARGIN, y: y - 16, size: 16, font: fonts.bold });
+  y -= 34;
+  page.drawText(input.subtitle, { x: MARGIN, y, size: 9, font: fonts.regular, color: GREY });
+  y -= 24;
+
+  const newPage = () => {
+    page = doc.addPage(A4_LANDSCAPE);
+    y = pageHeight - MARGIN;
+  };
+
+  for (const section of input.sections) {
+    const widths = columnWidths(section, fonts, usable);
+    /** Text cells wrap at spaces (up to three lines); numbers stay on one line, aligned right. */
+    const cellLines = (cells: string[], font: PDFFont) =>
+      cells.map((cell, index) => {
+        const room = (widths[index] ?? 0) - 6;
+        if (section.numeric[index]) return [fitText(cell, font, SIZE, room)];
+        const lines = wrapText(cell, font, SIZE, room).map((line) => fitText(line, font, SIZE, room));
+        return lines.length > 3
+          ? [...lines.slice(0, 2), fitText(lines.slice(2).join(" "), font, SIZE, room)]
+          : lines;
+      });
+    const drawRow = (lines: string[][], font: PDFFont) => {
+      const height = Math.max(1, ...lines.map((cell) => cell.length));
+      for (let line = 0; line < height; line++) {
+        let x = MARGIN;
+        lines.forEach((cell, index) => {
+          const width = widths[index] ?? 0;
+          const text = cell[line] ?? "";
+          const left = section.numeric[index] ? x + width - 6 - font.widthOfTextAtSize(text, SIZE) : x;
+          if (text) page.drawText(text, { x: left, y, size: SIZE, font });
+          x += width;
+        });
+        y -= ROW;
+      }
+      y -= 2;
+    };
+    const drawHeader = () => {
+      const room = (index: number) => (widths[index] ?? 0) - 6;
+      drawRow(
+        section.header.map((title, index) => wrapText(title, fonts.bold, SIZE, room(index))),
+        fonts.bold,
+      );
+      page.drawLine({
+        start: { x: MARGIN, y: y + ROW - 2 },
+        end: { x: pageWidth - MARGIN, y: y + ROW - 2 },
+        thickness: 0.5,
+        color: GREY,
+      });
+    };
+
+    if (y < MARGIN + 4 * ROW) newPage();
+    page.drawText(section.heading, { x: MARGIN, y, size: 11, font: fonts.bold });
+    y -= ROW * 1.5;
+    if (section.rows.length === 0) {
+      page.drawText(section.emptyText, { x: MARGIN, y, size: SIZE, font: fonts.regular, color: GREY });
+      y -= ROW * 2;
+      continue;
+    }
+    drawHeader();
+    for (const row of section.rows) {
+      const lines = cellLines(row, fonts.regular);
+      if (y < MARGIN + ROW * Math.max(...lines.map((cell) => cell.length))) {
+        newPage();
+        drawHeader();
+      }
+      drawRow(lines, fonts.regular);
+    }
+    y -= ROW;
+  }
+
+  const pages = doc.getPages();
+  pages.forEach((each, index) => {
+    each.drawText(input.footer(index + 1, pages.length), {
+      x: MARGIN,
+      y: MARGIN / 2,
+      size: 7.5,
+      font: fonts.regular,
+      color: GREY,
+    });
+  });
+  return doc.save();
+}
+
+function columnWidths(section: TableSection, fonts: PdfFonts, usable: number): number[] {
+  // Headers and text cells wrap at spaces: a column needs at least its longest word, and would like its widest
+  // cell; numbers never wrap.
+  const words = (text: string, font: PDFFont) => text.split(" ").map((w) => font.widthOfTextAtSize(w, SIZE));
+  const minimum = section.header.map(
+    (title, index) =>
+      Math.max(
+        ...words(title, fonts.bold),
+        ...section.rows.map((row) =>
+          section.numeric[index]
+            ? fonts.regular.widthOfTextAtSize(row[index] ?? "", SIZE)
+            : Math.min(60, Math.max(...words(row[index] ?? "", fonts.regular))),
+        ),
+      ) + 8,
+  );
+  const natural = section.header.map((_, index) =>
+    Math.max(
+      minimum[index] ?? 0,
+      ...section.rows.map((row) => fonts.regular.widthOfTextAtSize(row[index] ?? "", SIZE) + 8),
+    ),
+  );
+  const total = natural.reduce((sum, width) => sum + width, 0);
+  if (total <= usable) return natural.map((width) => width + (usable - total) / natural.length);
+  // Every column gets its minimum; the room left goes to the columns that want more, in proportion.
+  const minTotal = minimum.reduce((sum, width) => sum + width, 0);
+  const spare = Math.max(0, usable - minTotal);
+  const wanted = total - minTotal;
+  return natural.map(
+    (width, i) => (minimum[i] ?? 0) + (wanted > 0 ? ((width - (minimum[i] ?? 0)) / wanted) * spare : 0),
+  );
+}
+
+/** Splits `text` into lines that fit `width`; a single word wider than the line is cut with "…". */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = fitText(word, font, size, width);
+  }
+  if (line) lines.push(line);
+  return lines;
+}
