@@ -7,6 +7,7 @@ import { Loading } from "../../../components/loading";
 import { usePageMeta } from "../../../components/page-meta";
 import { PublicMapSection } from "../../caregivers/public-map-section";
 import { RequestLinkCard } from "../../placement/components/request-link-card";
+import { CatalogueLinkCard } from "../../training/components/catalogue-link-card";
 import { usePublicOrganisation } from "../api";
 import { ContactBlock } from "../components/contact-block";
 
@@ -57,6 +58,8 @@ export function PublicOrganisationPage() {
         )}
         {/* The placement module's request form; only coordination offices place children. */}
         {org.kind === "coordinationOffice" && <RequestLinkCard slug={org.slug} />}
+        {/* The training module's public catalogue; offices and associations both run courses. */}
+        {org.kind !== "youthOffice" && <CatalogueLinkCard slug={org.slug} />}
         <Paper withBorder p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="kontakt-titel">
           <Stack gap="sm">
             <Title order={2} fz="h3" id="kontakt-titel">

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconDownload, IconInfoCircle } from "@tabler/icons-react";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Fragment, type ReactNode, useState } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
@@ -19,8 +19,14 @@ import { ErrorAlert } from "../../../components/error-alert";
 import { useDateFormat } from "../../../components/format";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
+import {
+  Num,
+  numeric,
+  ReportTable,
+  DownloadButton as SharedDownloadButton,
+  useNumbers,
+} from "../../../components/report-table";
 import { Section } from "../../../components/section";
-import { ScrollRegion } from "../../caregivers/components/responsive-table";
 import { orgApi, placementKeys } from "../api";
 import { formatMonth } from "../format";
 
@@ -60,84 +66,15 @@ function nextFirstOfAugust(today: string): string {
   return today < `${year}-08-01` ? `${year}-08-01` : `${year + 1}-08-01`;
 }
 
-function useNumbers() {
-  const { i18n } = useTranslation();
-  const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  return {
-    number: (value: number | null) => (value === null ? "–" : decimal.format(value)),
-    percent: (value: number | null) => (value === null ? "–" : percent.format(value)),
-  };
-}
-
-/**
- * A table that scrolls sideways on a phone, named by its caption. A caption is as wide as its table, so on a
- * phone most of it would sit off screen: screen readers read the caption, everyone else reads the same words
- * wrapped above the scrolling box.
- */
-function ReportTable({
-  caption,
-  testId,
-  minWidth,
-  children,
-}: {
-  caption: string;
-  testId: string;
-  minWidth: number;
-  children: ReactNode;
-}) {
-  return (
-    <Stack gap={6}>
-      <Text fw={600} aria-hidden="true">
-        {caption}
-      </Text>
-      <ScrollRegion label={caption} testId={testId}>
-        <Table striped withTableBorder verticalSpacing="xs" miw={minWidth}>
-          <Table.Caption style={visuallyHidden}>{caption}</Table.Caption>
-          {children}
-        </Table>
-      </ScrollRegion>
-    </Stack>
-  );
-}
-
-const visuallyHidden = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-} as const;
-
-const numeric = { textAlign: "right" } as const;
-
-function Num({ children, isTotal }: { children: ReactNode; isTotal?: boolean }) {
-  return (
-    <Table.Td style={{ ...numeric, fontWeight: isTotal ? 700 : undefined, whiteSpace: "nowrap" }}>
-      {children}
-    </Table.Td>
-  );
-}
-
 function DownloadButton({ href, name, testId }: { href: string; name: string; testId: string }) {
   const { t } = useTranslation();
   return (
-    <Button
-      component="a"
+    <SharedDownloadButton
       href={href}
-      download
-      variant="default"
-      w="fit-content"
-      leftSection={<IconDownload size={16} aria-hidden="true" />}
-      aria-label={t("placementReports.downloadNamed", { name })}
-      data-testid={testId}
-    >
-      {t("placementReports.download")}
-    </Button>
+      label={t("placementReports.download")}
+      accessibleName={t("placementReports.downloadNamed", { name })}
+      testId={testId}
+    />
   );
 }
 

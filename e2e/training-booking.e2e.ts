@@ -1,0 +1,223 @@
+import ICAL from "ical.js";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { addDays, todayIso, weekdayIndex } from "../src/core/shared/dates";
+import { setupJourney } from "./support/journey";
+
+const journey = setupJourney();
+
+const OFFICE = "fachberatung@demo.ktp-netz.de";
+const FIRST = "tagesmutter@demo.ktp-netz.de";
+const SECOND = "vertretung@demo.ktp-netz.de";
+const TITLE = "QHB Teil 1 – Samstagskurs";
+const SATURDAY = 5;
+/** QHB phase 1 has 160 UE: twenty Saturdays of 8 UE each. */
+const SESSIONS = 20;
+
+/** A Saturday far enough ahead that the default cancellation period (14 days) has not begun. */
+function firstSaturday(): string {
+  const earliest = addDays(todayIso(new Date()), 21);
+  return addDays(earliest, (SATURDAY - weekdayIndex(earliest) + 7) % 7);
+}
+
+async function confirmDialog(page: Page): Promise<void> {
+  await page.getByRole("dialog").getByTestId("confirm-action").click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+}
+
+/** The events of a calendar file that belong to the run titled `title`. */
+function eventsOf(ics: string, title: string): ICAL.Event[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar
+    .getAllSubcomponents("vevent")
+    .map((component) => new ICAL.Event(component))
+    .filter((event) => event.summary.includes(title));
+}
+
+/** Journey 1 runs in two steps that share the coordinator's phone and the run she published. */
+let office: Page;
+let runUrl = "";
+
+it("a coordinator plans a QHB phase-1 run on her phone and publishes it once its sessions add up", async () => {
+  // The category fills in 160 UE; twenty Saturdays of 8 UE must add up to them.
+  office = await journey.newPage({ width: 360, height: 780 });
+  await journey.signIn(office, OFFICE);
+  await journey.navigate(office, "Fortbildungen verwalten");
+  await office.getByTestId("course-new").click();
+  await office.getByTestId("course-form").waitFor();
+  await office.getByTestId("course-category").selectOption("qhbPhase1");
+  await expect(office.getByTestId("course-units").inputValue()).resolves.toBe("160");
+  await office.getByLabel("Titel", { exact: true }).fill(TITLE);
+  await office.getByTestId("course-capacity").fill("1");
+  await office.getByTestId("session-add").click();
+  const row = office.getByTestId("session-row").first();
+  await row.getByLabel("Datum", { exact: true }).fill(firstSaturday());
+  await row.getByLabel("Von", { exact: true }).fill("09:00");
+  await row.getByLabel("Bis", { exact: true }).fill("16:00");
+  await row.getByLabel("UE", { exact: true }).fill("8");
+  await row.getByLabel("Ort (Raum, Adresse)").fill("Wilhelmstraße 41, 59269 Beckum");
+  await journey.expectAccessible(office, "new course form");
+  for (let i = 1; i < SESSIONS - 1; i++) await office.getByTestId("session-copy").click();
+  const total = office.getByTestId("sessions-total");
+  await expect(total.textContent()).resolves.toContain("152 von 160 UE – es fehlen noch 8 UE");
+
+  // One Saturday short: the run is saved as a draft and the problem stands at the sessions.
+  await office.getByTestId("course-publish").click();
+  await total.getByRole("alert").filter({ hasText: "152 UE" }).waitFor();
+  await office.getByTestId("session-copy").click();
+  await expect(total.textContent()).resolves.toContain("160 UE – passt");
+  await office.getByTestId("course-publish").click();
+  await office.waitForURL(/\/fortbildungen\/verwalten\/[\w-]+$/);
+  await office.getByTestId("course-status").filter({ hasText: "Veröffentlicht" }).waitFor();
+  await expect(office.getByTestId("session-list").locator("li").count()).resolves.toBe(SESSIONS);
+  runUrl = office.url();
+});
+
+it("one day-care person books the only place, a second waits and moves up when the first cancels", async () => {
+  expect(runUrl, "the run of the step before").not.toBe("");
+  const [first, second] = (await Promise.all(
+    [0, 1].map(() => journey.newPage({ width: 360, height: 780 })),
+  )) as [Page, Page];
+  // Signing in takes a while (password hashing): both at once.
+  await Promise.all([journey.signIn(first, FIRST), journey.signIn(second, SECOND)]);
+
+  // The first books the only place on her phone.
+  await first.goto("/app/beckum");
+  await journey.navigate(first, "Fortbildungen");
+  const firstCard = first.getByTestId("catalogue-course").filter({ hasText: TITLE });
+  await expect(firstCard.getByTestId("catalogue-places").textContent()).resolves.toBe("1 von 1 Plätzen frei");
+  await journey.expectAccessible(first, "catalogue");
+  await journey.screenshot(first, "training-booking-catalogue");
+  await firstCard.getByTestId("course-book").click();
+  await confirmDialog(first);
+  await firstCard.getByTestId("own-booking").getByText("Platz sicher").waitFor();
+  await journey.smtp.waitForMail((m) => m.to.includes(FIRST) && m.subject === `Ihr Platz: ${TITLE}`);
+
+  // The second finds it full and joins the waiting list.
+  await second.goto("/app/beckum/fortbildungen");
+  const secondCard = second.getByTestId("catalogue-course").filter({ hasText: TITLE });
+  await expect(secondCard.getByTestId("catalogue-places").textContent()).resolves.toBe(
+    "Der Platz ist vergeben",
+  );
+  await secondCard.getByRole("button", { name: /^Auf die Warteliste/ }).click();
+  await confirmDialog(second);
+  await secondCard.getByTestId("own-booking").getByText("Warteliste: Platz 1").waitFor();
+  await journey.smtp.waitForMail((m) => m.to.includes(SECOND) && m.subject === `Warteliste: ${TITLE}`);
+  await journey.screenshot(second, "training-booking-waiting");
+
+  // Her bookings: the calendar file of the run and the personal feed carry all twenty sessions.
+  await journey.navigate(first, "Meine Fortbildungen");
+  const booking = first.getByTestId("my-current").getByTestId("my-booking").filter({ hasText: TITLE });
+  await booking.waitFor();
+  const icsHref = await booking.getByTestId("my-booking-ics").getAttribute("href");
+  const ics = await first.request.get(icsHref as string);
+  expect(ics.ok()).toBe(true);
+  expect(eventsOf(await ics.text(), TITLE)).toHaveLength(SESSIONS);
+  await first.getByTestId("feed-create").click();
+  const feedUrl = await first.getByTestId("feed-url").inputValue();
+  // The feed is read by calendar apps without a session: the secret link alone is the credential.
+  const feed = await fetch(feedUrl);
+  expect(feed.status).toBe(200);
+  expect(eventsOf(await feed.text(), TITLE)).toHaveLength(SESSIONS);
+  await journey.expectAccessible(first, "my trainings with the calendar feed");
+  await journey.screenshot(first, "training-booking-mine");
+
+  // She gives the place back before the deadline; the second moves up and is told so.
+  await booking.getByTestId("own-cancel").click();
+  await confirmDialog(first);
+  await first
+    .getByTestId("my-earlier")
+    .getByTestId("booking-status")
+    .filter({ hasText: "Abgemeldet" })
+    .waitFor();
+  const movedUp = await journey.smtp.waitForMail(
+    (m) => m.to.includes(SECOND) && m.subject === `Sie haben einen Platz: ${TITLE}`,
+  );
+  expect(movedUp.text).toContain("von der Warteliste nachgerückt");
+  await second.goto("/app/beckum/fortbildungen/meine");
+  await second
+    .getByTestId("my-current")
+    .getByTestId("my-booking")
+    .filter({ hasText: TITLE })
+    .getByText("Platz sicher")
+    .waitFor();
+
+  // The coordinator's run: the second holds the place, the first is listed as cancelled by herself.
+  await office.goto(runUrl);
+  await office.getByTestId("run-confirmed").getByText("Vera Vogt").waitFor();
+  await office.getByTestId("run-ended").getByText("Anna Albers").waitFor();
+  await expect(office.getByTestId("run-waiting").count()).resolves.toBe(0);
+  await journey.expectAccessible(office, "run with bookings");
+  await journey.screenshot(office, "training-booking-run");
+  await journey.navigate(office, "Fortbildungen verwalten");
+  const listed = office.getByTestId("admin-course").filter({ hasText: TITLE });
+  await expect(listed.getByTestId("admin-course-places").textContent()).resolves.toBe(
+    "Der Platz ist vergeben",
+  );
+  await journey.expectAccessible(office, "list of runs");
+});
+
+it("a guest books a public first-aid course on a phone and confirms by e-mail, once; the office copies the run and calls it off", async () => {
+  const title = "Erste Hilfe am Kind – offen für alle";
+  const email = "greta.gast@example.org";
+  const office = await journey.newPage({ width: 1280, height: 900 });
+  await journey.signIn(office, OFFICE);
+  await office.goto("/app/beckum/fortbildungen/verwalten/neu");
+  await office.getByTestId("course-category").selectOption("firstAidChildren");
+  await office.getByLabel("Titel", { exact: true }).fill(title);
+  await office.getByRole("radio", { name: "Öffentlich", exact: true }).check();
+  await office.getByTestId("session-add").click();
+  const row = office.getByTestId("session-row").first();
+  await row.getByLabel("Datum", { exact: true }).fill(addDays(firstSaturday(), 7));
+  await row.getByLabel("Von", { exact: true }).fill("08:00");
+  await row.getByLabel("Bis", { exact: true }).fill("15:00");
+  await row.getByLabel("UE", { exact: true }).fill("9");
+  await row.getByLabel("Ort (Raum, Adresse)").fill("Familienzentrum, Oststraße 3, Beckum");
+  await office.getByTestId("course-publish").click();
+  await office.waitForURL(/\/fortbildungen\/verwalten\/[\w-]+$/);
+
+  const guest = await journey.newPage({ width: 360, height: 780 });
+  await guest.goto("/o/beckum/fortbildungen");
+  const card = guest.getByTestId("catalogue-course").filter({ hasText: title });
+  await card.getByTestId("guest-open").click();
+  await card.getByLabel("Ihr Name").fill("Greta Gast");
+  await card.getByLabel("E-Mail-Adresse").fill(email);
+  await journey.expectAccessible(guest, "public catalogue with the guest form");
+  await journey.screenshot(guest, "training-booking-public");
+  await card.getByTestId("guest-submit").click();
+  await card.getByTestId("guest-sent").waitFor();
+
+  // Only the clicked link holds the place.
+  const mail = await journey.smtp.waitForMail((m) => m.to.includes(email));
+  const link = /(http:\/\/\S+\/fortbildung\/bestaetigen\/[\w-]+)/.exec(mail.text)?.[1];
+  expect(link).toBeTruthy();
+  await guest.goto(link as string);
+  await expect(guest.getByTestId("guest-confirm-status").textContent()).resolves.toContain(
+    "Sie sind angemeldet",
+  );
+  await journey.expectAccessible(guest, "guest confirmation");
+  await journey.screenshot(guest, "training-booking-guest-confirmed");
+  await guest.reload();
+  await expect(guest.getByTestId("guest-confirm-failed").textContent()).resolves.toContain("schon benutzt");
+
+  // The trainer falls ill: the office copies the run to a later Saturday and calls this one off.
+  const runPage = office.url();
+  const nextFrom = addDays(firstSaturday(), 28);
+  await office.getByTestId("run-copy").click();
+  await office.getByTestId("copy-date").fill(addDays(nextFrom, -2));
+  await office.getByRole("dialog").getByTestId("dialog-confirm").click();
+  await office.waitForURL(/\/bearbeiten$/);
+  // The copy keeps the weekday: the Thursday chosen becomes the Saturday after it.
+  await expect(
+    office.getByTestId("session-row").first().getByLabel("Datum", { exact: true }).inputValue(),
+  ).resolves.toBe(nextFrom);
+  await office.goto(runPage);
+  await office.getByTestId("run-cancel").click();
+  await office.getByTestId("reason-input").fill("Die Referentin ist erkrankt. Der neue Termin folgt.");
+  await office.getByRole("dialog").getByTestId("dialog-confirm").click();
+  await office.getByTestId("course-status").filter({ hasText: "Abgesagt" }).waitFor();
+  const cancelled = await journey.smtp.waitForMail(
+    (m) => m.to.includes(email) && m.subject === `Kurs abgesagt: ${title}`,
+  );
+  expect(cancelled.text).toContain("Die Referentin ist erkrankt.");
+});
