@@ -283,7 +283,8 @@ export const training = {
     },
     public: {
       title: "Fortbildungen",
-      linkText: "Erste Hilfe am Kind, QHB und weitere Kurse: die Termine und freien Plätze. Anmelden können Sie sich auch ohne Konto.",
+      linkText:
+        "Erste Hilfe am Kind, QHB und weitere Kurse: die Termine und freien Plätze. Anmelden können Sie sich auch ohne Konto.",
       linkButton: "Zu den Fortbildungen",
       intro: "Kurse von {{organisation}}, zu denen sich alle anmelden können.",
       aboutOrganisation: "Über {{organisation}}",

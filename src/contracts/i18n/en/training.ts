@@ -282,7 +282,8 @@ export const training: typeof de = {
     },
     public: {
       title: "Trainings",
-      linkText: "First aid for children, the QHB and other courses: dates and free places. You can register without an account.",
+      linkText:
+        "First aid for children, the QHB and other courses: dates and free places. You can register without an account.",
       linkButton: "See the courses",
       intro: "Courses of {{organisation}} that everyone can book.",
       aboutOrganisation: "About {{organisation}}",
