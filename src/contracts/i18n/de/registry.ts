@@ -301,8 +301,7 @@ export const registry = {
   board: {
     title: "Fristen",
     intro: "Alle Fristen der aktiven und pausierenden Kindertagespflegepersonen, die dringendsten zuerst.",
-    summary:
-      "Zeilen in Ordnung: {{valid}}. Zeilen mit Fehlern: {{invalid}}. Bitte korrigieren Sie die Datei und prüfen Sie erneut.",
+    summary: "Anzahl der Fristen nach Stand",
     search: "Name oder Ort",
     kind: "Art der Frist",
     allKinds: "Alle Arten",

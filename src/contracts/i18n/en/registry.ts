@@ -300,7 +300,7 @@ export const registry: typeof de = {
   board: {
     title: "Deadlines",
     intro: "All deadlines of active and paused day-care persons, most urgent first.",
-    summary: "Rows fine: {{valid}}. Rows with errors: {{invalid}}. Please correct the file and check again.",
+    summary: "Number of deadlines by state",
     search: "Name or town",
     kind: "Kind of deadline",
     allKinds: "All kinds",
