@@ -104,7 +104,9 @@ it("an admin withdraws one invitation and resends another; old links say why the
     })
     .waitFor();
   await journey.screenshot(admin, "6-invitation-accepted");
-});
+  // Four browsers and axe twice over the demo office's whole member list: about 45 s on a quiet machine,
+  // so the default 90 s left no room when the other journey worker loads the same two cores.
+}, 150_000);
 
 it("a person signed in on two devices signs the phone out from the laptop", async () => {
   // A phone of its own, so that the list names it as one ("Chrome auf einem Android-Handy").
