@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { expect, it } from "vitest";
 import { addDays, todayIso } from "../src/core/shared/dates";
 import { createVerificationCode } from "../src/core/training/certificates";
+import { openPdf } from "../test/support/pdf";
 import { DEMO_PASSWORD, setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -219,7 +220,7 @@ it("a trainer marks attendance on her phone, the office issues the certificate, 
     mine.getByTestId("certificate-pdf").click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  const pdf = await getDocumentProxy(new Uint8Array(await readFile((await download.path()) as string)));
+  const pdf = await openPdf(new Uint8Array(await readFile((await download.path()) as string)));
   const { text } = await extractText(pdf, { mergePages: true });
   expect(text).toContain("Anna Albers");
   expect(text).toContain(title);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { expect, it } from "vitest";
+import { openPdf } from "../test/support/pdf";
 import { setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -40,7 +41,7 @@ it("the office reads the training report on a phone, narrows it to a kind of cou
   ]);
   expect(download.suggestedFilename()).toMatch(/^fortbildungsbericht-beckum-\d{4}\.pdf$/);
   const bytes = readFileSync(await download.path());
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  const { text } = await extractText(await openPdf(new Uint8Array(bytes)), { mergePages: true });
   expect(text).toContain("Fortbildungsbericht");
   expect(text).toContain("Erste Hilfe am Kind");
   expect(text).not.toContain("QHB Teil 1");

@@ -1,5 +1,6 @@
 import fontkit from "@pdf-lib/fontkit";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
+import { getDocumentProxy } from "unpdf";
 import { expect } from "vitest";
 
 /**
@@ -35,5 +36,23 @@ export async function expectReadableFontSubsets(bytes: Uint8Array): Promise<void
       for (const component of decoded.components ?? [])
         expect(component.glyphID).toBeLessThan(font.numGlyphs);
     }
+  }
+}
+
+/**
+ * Opens a PDF with unpdf's pdf.js build. That build prints "Please use the `legacy` build in Node.js" on
+ * every document although it reads them correctly here; the notice is dropped so that test output shows
+ * only real warnings.
+ */
+export async function openPdf(bytes: Uint8Array) {
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].includes("Please use the `legacy` build")) return;
+    log(...args);
+  };
+  try {
+    return await getDocumentProxy(bytes);
+  } finally {
+    console.log = log;
   }
 }

@@ -1,6 +1,6 @@
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { expectReadableFontSubsets } from "../../../test/support/pdf";
+import { expectReadableFontSubsets, openPdf } from "../../../test/support/pdf";
 import { tableReportPdf, wrapText } from "./pdf";
 
 const report = (rows: string[][]) =>
@@ -26,14 +26,14 @@ describe("tableReportPdf", () => {
   it("prints names outside Latin-1 with readable font subsets", async () => {
     const bytes = await report([["Erste Hilfe am Kind", "12"]]);
     await expectReadableFontSubsets(bytes);
-    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+    const { text } = await extractText(await openPdf(bytes), { mergePages: true });
     expect(text).toContain("Bericht für Şükran Łukasz Müßig");
     expect(text).toContain("Nichts in diesem Zeitraum.");
   });
 
   it("breaks long tables onto new pages and numbers every page", async () => {
     const rows = Array.from({ length: 120 }, (_, i) => [`Kurs ${i + 1}`, String(i)]);
-    const document = await getDocumentProxy(await report(rows));
+    const document = await openPdf(await report(rows));
     expect(document.numPages).toBeGreaterThan(2);
     const { text } = await extractText(document);
     const pages = document.numPages;

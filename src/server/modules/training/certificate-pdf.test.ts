@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
-import { expectReadableFontSubsets } from "../../../../test/support/pdf";
+import { expectReadableFontSubsets, openPdf } from "../../../../test/support/pdf";
 import { createVerificationCode } from "../../../core/training/certificates";
 import { type CertificatePdfInput, drawQrCode, renderCertificatePdf } from "./certificate-pdf";
 
@@ -37,7 +37,7 @@ function input(overrides: Partial<CertificatePdfInput> = {}): CertificatePdfInpu
 }
 
 async function textOf(bytes: Uint8Array): Promise<string> {
-  const document = await getDocumentProxy(new Uint8Array(bytes));
+  const document = await openPdf(new Uint8Array(bytes));
   expect(document.numPages).toBe(1);
   const { text } = await extractText(document, { mergePages: true });
   return text;

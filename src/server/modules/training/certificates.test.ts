@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { openPdf } from "../../../../test/support/pdf";
 import { caregiverBody, licence } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { describeApi } from "../../../../test/support/test-app";
@@ -29,7 +30,7 @@ afterAll(async () => {
 const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 async function pdfText(raw: Buffer): Promise<string> {
-  const document = await getDocumentProxy(new Uint8Array(raw));
+  const document = await openPdf(new Uint8Array(raw));
   return (await extractText(document, { mergePages: true })).text;
 }
 

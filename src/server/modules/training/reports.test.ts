@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText } from "unpdf";
 import { expect, it } from "vitest";
+import { openPdf } from "../../../../test/support/pdf";
 import { describeApi } from "../../../../test/support/test-app";
 import {
   trainingAttendance,
@@ -214,7 +215,7 @@ describeApi("training reports", (t) => {
     const pdf = await coordinator.get(`${path}.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
-    const document = await getDocumentProxy(new Uint8Array(pdf.raw));
+    const document = await openPdf(new Uint8Array(pdf.raw));
     const { text } = await extractText(document, { mergePages: true });
     expect(text).toContain("Fortbildungsbericht 2026");
     expect(text).toContain("Nach Jahr und Kursart");
