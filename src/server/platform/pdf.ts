@@ -97,11 +97,38 @@ export async function createPdf(meta: {
   return { doc, fonts };
 }
 
+/**
+ * Text widths per font at size 1, remembered: fontkit lays out every string it measures, and a report asks
+ * for the same cells (categories, states, numbers) hundreds of times while fitting and wrapping them.
+ */
+const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let cache = widthCache.get(font);
+  if (!cache) {
+    cache = new Map();
+    widthCache.set(font, cache);
+  }
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, 1);
+    cache.set(text, width);
+  }
+  return width * size;
+}
+
 /** The text cut with "…" so that it fits `width` at `size`. */
 export function fitText(text: string, font: PDFFont, size: number, width: number): string {
-  if (font.widthOfTextAtSize(text, size) <= width) return text;
-  let end = text.length;
-  while (end > 0 && font.widthOfTextAtSize(`${text.slice(0, end)}…`, size) > width) end -= 1;
+  if (textWidth(font, text, size) <= width) return text;
+  // The longest prefix that fits with "…", found by halving rather than one letter at a time.
+  let low = 0;
+  let high = text.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (textWidth(font, `${text.slice(0, middle)}…`, size) <= width) low = middle;
+    else high = middle - 1;
+  }
+  const end = low;
   return `${text.slice(0, end)}…`;
 }
 
@@ -173,7 +200,7 @@ export async function tableReportPdf(input: {
         lines.forEach((cell, index) => {
           const width = widths[index] ?? 0;
           const text = cell[line] ?? "";
-          const left = section.numeric[index] ? x + width - 6 - font.widthOfTextAtSize(text, SIZE) : x;
+          const left = section.numeric[index] ? x + width - 6 - textWidth(font, text, SIZE) : x;
           if (text) page.drawText(text, { x: left, y, size: SIZE, font });
           x += width;
         });
@@ -231,14 +258,14 @@ export async function tableReportPdf(input: {
 function columnWidths(section: TableSection, fonts: PdfFonts, usable: number): number[] {
   // Headers and text cells wrap at spaces: a column needs at least its longest word, and would like its widest
   // cell; numbers never wrap.
-  const words = (text: string, font: PDFFont) => text.split(" ").map((w) => font.widthOfTextAtSize(w, SIZE));
+  const words = (text: string, font: PDFFont) => text.split(" ").map((w) => textWidth(font, w, SIZE));
   const minimum = section.header.map(
     (title, index) =>
       Math.max(
         ...words(title, fonts.bold),
         ...section.rows.map((row) =>
           section.numeric[index]
-            ? fonts.regular.widthOfTextAtSize(row[index] ?? "", SIZE)
+            ? textWidth(fonts.regular, row[index] ?? "", SIZE)
             : Math.min(60, Math.max(...words(row[index] ?? "", fonts.regular))),
         ),
       ) + 8,
@@ -246,7 +273,7 @@ function columnWidths(section: TableSection, fonts: PdfFonts, usable: number): n
   const natural = section.header.map((_, index) =>
     Math.max(
       minimum[index] ?? 0,
-      ...section.rows.map((row) => fonts.regular.widthOfTextAtSize(row[index] ?? "", SIZE) + 8),
+      ...section.rows.map((row) => textWidth(fonts.regular, row[index] ?? "", SIZE) + 8),
     ),
   );
   const total = natural.reduce((sum, width) => sum + width, 0);
@@ -266,7 +293,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
+    if (textWidth(font, candidate, size) <= width) {
       line = candidate;
       continue;
     }
