@@ -3,20 +3,15 @@ import type { TrainingReportDto, TrainingReportQuery } from "../../../contracts/
 import { todayIso } from "../../../core/shared/dates";
 import { type ReportRun, trainingReport } from "../../../core/training/reports";
 import { formatCsv, formatGermanDate } from "../../platform/csv";
-import { notFound } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { type TableSection, tableReportPdf } from "../../platform/pdf";
 import type { ServiceContext } from "../../platform/types";
+import { trainingOrgOf } from "./bookings.service";
 import * as reportsRepo from "./reports.repository";
-
-function organisationOf(ctx: ServiceContext) {
-  if (!ctx.organisation) throw notFound();
-  return ctx.organisation;
-}
 
 /** The figures of the runs starting in the chosen years (default: this year). */
 export async function getReport(ctx: ServiceContext, query: TrainingReportQuery): Promise<TrainingReportDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const today = todayIso(ctx.platform.now());
   const thisYear = Number(today.slice(0, 4));
   const from = query.from ?? query.to ?? thisYear;
@@ -194,7 +189,7 @@ export interface ReportFile {
 function fileStem(ctx: ServiceContext, report: TrainingReportDto): string {
   const t = translator(ctx.locale);
   const years = report.from === report.to ? `${report.from}` : `${report.from}-${report.to}`;
-  return `${t("trainingReports.filename")}-${organisationOf(ctx).slug}-${years}`;
+  return `${t("trainingReports.filename")}-${trainingOrgOf(ctx).slug}-${years}`;
 }
 
 export async function exportCsv(
@@ -214,7 +209,7 @@ export async function exportCsv(
 
 export async function exportPdf(ctx: ServiceContext, query: TrainingReportQuery): Promise<ReportFile> {
   const report = await getReport(ctx, query);
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const t = translator(ctx.locale);
   const all = tables(report, ctx.locale);
   const years = report.from === report.to ? `${report.from}` : `${report.from}–${report.to}`;
