@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import type { Role } from "../../src/contracts/roles";
@@ -11,7 +12,6 @@ import {
   upsertMembership,
 } from "../../src/server/modules/organisations/organisations.repository";
 import { openDatabase } from "../../src/server/platform/db/client";
-import { migrateDatabase } from "../../src/server/platform/db/migrate";
 import { loadEnv } from "../../src/server/platform/env";
 import { createDatabase, dropDatabase } from "./postgres-cluster";
 
@@ -19,6 +19,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     postgresUrl: string;
     postgresTemplate: string;
+    pgliteTemplate: string;
   }
 }
 
@@ -109,6 +110,7 @@ export interface TestContext {
 
 export const DEFAULT_PASSWORD = "richtig-gutes-passwort";
 let cachedHash: Promise<string> | null = null;
+let pgliteTemplate: Promise<Blob> | undefined;
 
 /**
  * Runs the same API tests once on PGlite and once on PostgreSQL; each run gets an empty, migrated database
@@ -137,8 +139,8 @@ export function describeApi(
             await dropDatabase(adminUrl, dbName);
           };
         } else {
-          database = await openDatabase({ kind: "pglite", dataDir: null });
-          await migrateDatabase(database);
+          pgliteTemplate ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+          database = await openDatabase({ kind: "pglite", dataDir: null, template: await pgliteTemplate });
           cleanup = () => database.close();
         }
         const env = loadEnv({

@@ -19,7 +19,12 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | null };
+  | {
+      kind: "pglite";
+      dataDir: string | null;
+      /** A dumped data directory (PGlite's dumpDataDir) to start from instead of an empty cluster. */
+      template?: Blob;
+    };
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (in memory when dataDir is null).
@@ -40,7 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
   }
   const db = drizzlePglite(client) as unknown as Database;
   return { db, kind: "pglite", close: () => client.close() };
