@@ -1,12 +1,12 @@
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
-import { DEMO_PASSWORD, seedDemoIfEmpty } from "../../scripts/seed/demo";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo";
 import { type App, buildApp } from "../../src/server/app";
 import { openDatabase } from "../../src/server/platform/db/client";
-import { migrateDatabase } from "../../src/server/platform/db/migrate";
 import { loadEnv } from "../../src/server/platform/env";
 import { launchChromium } from "../../test/support/browser";
 import { startSmtpServer, type TestSmtpServer } from "../../test/support/smtp";
@@ -34,7 +34,8 @@ export interface Journey {
 }
 
 /**
- * The real application, built web app included, on a fresh embedded database with the demo data, mailing
+ * The real application, built web app included, on a fresh embedded database with the demo data (a copy of
+ * the one the global setup seeded), mailing
  * to an in-process SMTP server, and a real Chromium. One per journey file.
  */
 export function setupJourney(): Journey {
@@ -45,8 +46,8 @@ export function setupJourney(): Journey {
     mkdirSync(screenshotDir, { recursive: true });
     const smtp = await startSmtpServer();
     const tiles = await startTileServer();
-    const database = await openDatabase({ kind: "pglite", dataDir: null });
-    await migrateDatabase(database);
+    const template = new Blob([await readFile(inject("journeyTemplate"))]);
+    const database = await openDatabase({ kind: "pglite", dataDir: null, template });
     const base = loadEnv({
       NODE_ENV: "test",
       LOG_LEVEL: "warn",
@@ -61,7 +62,6 @@ export function setupJourney(): Journey {
     const baseUrl = `http://127.0.0.1:${address.port}`;
     // Links in mails must point at this very server.
     app.platform.env.PUBLIC_URL = baseUrl;
-    await seedDemoIfEmpty(app.platform);
     const browser = await launchChromium();
     Object.assign(journey, { baseUrl, app, smtp, tiles, browser });
     cleanup = async () => {
