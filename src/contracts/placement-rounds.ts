@@ -86,6 +86,10 @@ export const runDto = z.object({
 });
 export type RunDto = z.infer<typeof runDto>;
 
+/** How far the latest run got: what the round page asks for while a run works, instead of the whole round. */
+export const runStatusDto = runDto.pick({ id: true, status: true, phase: true, progress: true });
+export type RunStatusDto = z.infer<typeof runStatusDto>;
+
 export const roundSummary = z.object({
   id: z.uuid(),
   title: z.string(),

@@ -19,6 +19,7 @@ import {
   roundResults,
   roundSummary,
   runDto,
+  runStatusDto,
   suggestAllBody,
   suggestAllResponse,
 } from "../../../contracts/placement-rounds";
@@ -58,6 +59,15 @@ export async function roundsRoutes(base: FastifyInstance) {
       config: { permission: can.readRounds },
     },
     async (request) => service.getRound(contextOf(request, app), request.params.id),
+  );
+
+  app.get(
+    `${rounds}/:id/run`,
+    {
+      schema: { tags, params: roundParams, response: { 200: runStatusDto.nullable() } },
+      config: { permission: can.readRounds },
+    },
+    async (request) => service.getRunStatus(contextOf(request, app), request.params.id),
   );
 
   app.patch(

@@ -18,6 +18,7 @@ import {
   type RoundSummary,
   type RunDto,
   type RunStats,
+  type RunStatusDto,
   type SuggestAllBody,
   type SuggestAllResponse,
 } from "../../../contracts/placement-rounds";
@@ -291,6 +292,16 @@ export async function getRound(ctx: ServiceContext, id: string): Promise<RoundDe
     const row = await requireRound(tx, org, id);
     return detailOf(tx, ctx, org, row);
   });
+}
+
+/** The latest run's progress alone: cheap enough to ask for several times a second while it works. */
+export async function getRunStatus(ctx: ServiceContext, id: string): Promise<RunStatusDto | null> {
+  const org = officeOf(ctx);
+  const row = await requireRound(ctx.platform.db, org, id);
+  const run = await rounds.findLatestRun(ctx.platform.db, org.id, row.id);
+  if (!run) return null;
+  const { status, phase, progress } = runDtoOf(run, ctx.platform.now(), false);
+  return { id: run.id, status, phase, progress };
 }
 
 async function detailOf(

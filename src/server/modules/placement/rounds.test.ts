@@ -34,8 +34,14 @@ describeApi(
       expect(started.status).toBe(202);
       expect(started.body).toMatchObject({ status: "running", phase: "loading", progress: 0 });
       for (let attempt = 0; attempt < 200; attempt++) {
-        const detail = await coordinator.get(url);
-        if (detail.body.latestRun.status !== "running") return detail.body;
+        const run = await coordinator.get(`${url}/run`);
+        expect(run.status).toBe(200);
+        expect(run.body.id).toBe(started.body.id);
+        if (run.body.status !== "running") {
+          const detail = await coordinator.get(url);
+          expect(detail.body.latestRun).toMatchObject(run.body);
+          return detail.body;
+        }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       throw new Error("the run did not finish");
@@ -95,6 +101,10 @@ describeApi(
       });
       expect((await coordinator.post(rounds, round)).status).toBe(409);
       expect((await coordinator.get(rounds)).body).toHaveLength(1);
+      // No run yet: the light status route answers null, not an error.
+      const noRun = await coordinator.get(`${rounds}/${opened.body.id}/run`);
+      expect(noRun.status).toBe(200);
+      expect(noRun.body).toBeNull();
 
       for (const parent of [first, second]) {
         const mail = await smtp.waitForMail(

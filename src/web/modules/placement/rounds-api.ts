@@ -1,4 +1,5 @@
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import type {
   MyRoundResponse,
   ParentRoundResponse,
@@ -7,6 +8,7 @@ import type {
   RoundExplanation,
   RoundResults,
   RoundSummary,
+  RunStatusDto,
 } from "../../../contracts/placement-rounds";
 import { get } from "../../app/api";
 import { orgApi, placementKeys } from "./api";
@@ -40,13 +42,39 @@ export function useRounds(slug: string) {
   });
 }
 
-/** The round; while its run works in the background it is asked again every RUN_POLL_MS. */
+/**
+ * The round. While its run works in the background only the run's status is asked for, every RUN_POLL_MS,
+ * and merged into the round; the whole round (which reads all of its data) is loaded again once the run ends.
+ */
 export function useRound(slug: string, id: string) {
-  return useQuery({
-    queryKey: roundKeys.round(slug, id),
-    queryFn: () => get<RoundDetail>(roundApi(slug, id)),
-    refetchInterval: (query) => (query.state.data?.latestRun?.status === "running" ? RUN_POLL_MS : false),
+  const queryClient = useQueryClient();
+  const key = roundKeys.round(slug, id);
+  const round = useQuery({ queryKey: key, queryFn: () => get<RoundDetail>(roundApi(slug, id)) });
+  const latest = round.data?.latestRun;
+  const runningId = latest?.status === "running" ? latest.id : null;
+  const status = useQuery({
+    queryKey: [...key, "run", runningId],
+    queryFn: () => get<RunStatusDto | null>(`${roundApi(slug, id)}/run`),
+    enabled: runningId !== null,
+    refetchInterval: RUN_POLL_MS,
+    gcTime: 0,
   });
+  const polled = status.data;
+  useEffect(() => {
+    if (!polled || !runningId) return;
+    const roundKey = roundKeys.round(slug, id);
+    if (polled.id === runningId && polled.status === "running") {
+      // The status answer is a new object each poll; merging only real changes avoids needless renders.
+      queryClient.setQueryData<RoundDetail>(roundKey, (data) => {
+        const run = data?.latestRun;
+        if (!run || (run.progress === polled.progress && run.phase === polled.phase)) return data;
+        return { ...data, latestRun: { ...run, ...polled } };
+      });
+    } else {
+      void queryClient.invalidateQueries({ queryKey: roundKey, exact: true });
+    }
+  }, [polled, runningId, queryClient, slug, id]);
+  return round;
 }
 
 /** One page of a finished run's result; the run's id is in the key, so a new run never shows old rows. */
