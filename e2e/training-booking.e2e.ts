@@ -9,6 +9,9 @@ const journey = setupJourney();
 const OFFICE = "fachberatung@demo.ktp-netz.de";
 const FIRST = "tagesmutter@demo.ktp-netz.de";
 const SECOND = "vertretung@demo.ktp-netz.de";
+const PARENT = "eltern@demo.ktp-netz.de";
+/** A run's staff page; "…/verwalten/neu" would match a looser pattern. */
+const RUN_PAGE = /\/fortbildungen\/verwalten\/[\da-f]{8}-[\da-f-]{27}$/;
 const TITLE = "QHB Teil 1 – Samstagskurs";
 const SATURDAY = 5;
 /** QHB phase 1 has 160 UE: twenty Saturdays of 8 UE each. */
@@ -220,4 +223,87 @@ it("a guest books a public first-aid course on a phone and confirms by e-mail, o
     (m) => m.to.includes(email) && m.subject === `Kurs abgesagt: ${title}`,
   );
   expect(cancelled.text).toContain("Die Referentin ist erkrankt.");
+});
+
+it("the office books a parent and a substitute by hand onto a refresher that starts today, moves the parent to the next run and gives the freed place by hand", async () => {
+  const title = "Erste Hilfe am Kind – Auffrischung";
+  const today = todayIso(new Date());
+  const office = await journey.newPage({ width: 360, height: 780 });
+  const parent = await journey.newPage({ width: 360, height: 780 });
+  await Promise.all([journey.signIn(office, OFFICE), journey.signIn(parent, PARENT)]);
+  await office.goto("/app/beckum/fortbildungen/verwalten/neu");
+  await office.getByTestId("course-category").selectOption("firstAidChildren");
+  await office.getByLabel("Titel", { exact: true }).fill(title);
+  await office.getByRole("checkbox", { name: /Auffrischung/ }).check();
+  await office.getByTestId("course-capacity").fill("1");
+  await office.getByTestId("session-add").click();
+  const row = office.getByTestId("session-row").first();
+  await row.getByLabel("Datum", { exact: true }).fill(today);
+  await row.getByLabel("Von", { exact: true }).fill("08:00");
+  await row.getByLabel("Bis", { exact: true }).fill("15:00");
+  await row.getByLabel("UE", { exact: true }).fill("9");
+  await row.getByLabel("Ort (Raum, Adresse)").fill("Familienzentrum, Oststraße 3, Beckum");
+  await office.getByTestId("course-publish").click();
+  await office.waitForURL(RUN_PAGE);
+  await office.getByTestId("course-status").filter({ hasText: "Veröffentlicht" }).waitFor();
+  const todayRun = office.url();
+
+  // The next run of the series, a week later: copied and published before anyone is moved there.
+  await office.getByTestId("run-copy").click();
+  await office.getByTestId("copy-date").fill(addDays(today, 1));
+  await office.getByRole("dialog").getByTestId("dialog-confirm").click();
+  await office.waitForURL(/\/bearbeiten$/);
+  await office.getByTestId("course-publish").click();
+  await office.waitForURL(RUN_PAGE);
+  await office.getByTestId("course-status").filter({ hasText: "Veröffentlicht" }).waitFor();
+
+  // The parent has no first-aid certificate, so the refresher refuses him until the office waives it.
+  await office.goto(todayRun);
+  const form = office.getByTestId("staff-book");
+  await form.getByTestId("staff-book-person").fill("Ersoy");
+  await office.getByRole("option", { name: "Emre Ersoy" }).click();
+  await form.getByTestId("staff-book-submit").click();
+  await form.getByRole("alert").filter({ hasText: "Voraussetzung übergehen" }).waitFor();
+  await form.getByTestId("staff-book-waive").check();
+  await form.getByTestId("staff-book-reason").fill("Kurs beim DRK im Mai, Nachweis kommt nach.");
+  await form.getByTestId("staff-book-submit").click();
+  await form
+    .getByTestId("staff-book-result")
+    .filter({ hasText: "Emre Ersoy ist angemeldet und hat einen festen Platz." })
+    .waitFor();
+  await form.getByTestId("staff-book-person").fill("Vogt");
+  await office.getByRole("option", { name: "Vera Vogt" }).click();
+  await form.getByTestId("staff-book-waive").check();
+  await form.getByTestId("staff-book-reason").fill("Bescheinigung liegt im Büro vor.");
+  await form.getByTestId("staff-book-submit").click();
+  await form.getByTestId("staff-book-result").filter({ hasText: "Platz 1 der Warteliste" }).waitFor();
+  await office.getByTestId("run-waiting").getByText("Vera Vogt").waitFor();
+  await journey.expectAccessible(office, "run with the staff booking form");
+  await journey.screenshot(office, "training-booking-staff-book");
+
+  // Moved out after the start, his place stays free: nobody moves up by herself on the day.
+  await office.getByRole("button", { name: "Emre Ersoy verschieben" }).click();
+  await office.getByRole("dialog").getByTestId("dialog-confirm").click();
+  await office.getByRole("dialog").waitFor({ state: "detached" });
+  await office.getByTestId("run-ended").getByText("Emre Ersoy").waitFor();
+  await office.getByTestId("run-promote").click();
+  await confirmDialog(office);
+  await office.getByTestId("run-confirmed").getByText("Vera Vogt").waitFor();
+  await expect(office.getByTestId("run-waiting").count()).resolves.toBe(0);
+  await journey.smtp.waitForMail(
+    (m) => m.to.includes(SECOND) && m.subject === `Sie haben einen Platz: ${title}`,
+  );
+  await journey.screenshot(office, "training-booking-promoted");
+
+  // The parent finds his place in the later run, and his certificates in the navigation.
+  await parent.goto("/app/beckum/fortbildungen/meine");
+  await parent
+    .getByTestId("my-current")
+    .getByTestId("my-booking")
+    .filter({ hasText: title })
+    .getByText("Platz sicher")
+    .waitFor();
+  await journey.navigate(parent, "Meine Zertifikate");
+  await parent.getByTestId("my-certificates-empty").waitFor();
+  await journey.expectAccessible(parent, "a parent's certificates");
 });

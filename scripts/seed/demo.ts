@@ -13,7 +13,10 @@ import type { Executor } from "../../src/server/platform/db/client";
 import type { Platform } from "../../src/server/platform/types";
 import { seedAssociationMembers } from "./association";
 import { seedOfficeCaregivers } from "./caregivers";
+import { seedEvents } from "./events";
+import { seedMembership } from "./membership";
 import { seedPlacementRequests } from "./placement";
+import { seedSite } from "./site";
 import { seedTraining } from "./training";
 
 export const DEMO_PASSWORD = "demo-passwort-2026";
@@ -179,4 +182,7 @@ async function seedExtensions(
     secretKey: platform.env.SECRET_KEY,
   });
   await seedTraining(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
+  await seedEvents(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
+  await seedMembership(tx, { associationId: ids.association, now: platform.now(), today });
+  await seedSite(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
 }

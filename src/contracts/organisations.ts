@@ -25,6 +25,8 @@ export const stateRulesSchema = z.object({
   licenceMaxYears: z.number().int().min(1).max(10),
   qhbPhase2WithinMonths: z.number().int().min(1).max(120),
   reminderLeadDays: z.number().int().min(1).max(365),
+  // Settings saved before this rule existed lack it; they keep the behaviour they had (refresher only while valid).
+  refresherNeedsValidCertificate: z.boolean().default(true),
 });
 
 export const statePresetSchema = z.object({

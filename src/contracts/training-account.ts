@@ -193,6 +193,8 @@ export const invitationResponse = z.object({
   sent: z.number().int(),
   /** People without an e-mail address: nobody could be told. */
   withoutEmail: z.array(z.object({ ref: personRef, name: z.string() })),
+  /** People the run's audience does not admit (e.g. a members' run for someone without an account). */
+  notAdmitted: z.array(z.object({ ref: personRef, name: z.string() })),
 });
 
 /** An upload's details; the file (PDF, JPEG or PNG) follows as the raw body of a second request. */

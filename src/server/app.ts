@@ -23,6 +23,7 @@ import type { DatabaseHandle } from "./platform/db/client";
 import type { Env } from "./platform/env";
 import { notFoundBody, registerErrorHandler } from "./platform/errors";
 import { createMailer } from "./platform/mail/mailer";
+import { retainPdfPool } from "./platform/pdf-pool";
 import type { Platform } from "./platform/types";
 
 export interface AppOptions {
@@ -59,9 +60,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     now: options.now ?? (() => new Date()),
   };
   app.decorate("platform", platform);
+  const releasePdfPool = retainPdfPool({ threads: env.PDF_WORKERS, timeoutMs: env.PDF_TIMEOUT_MS });
   app.addHook("onClose", async () => {
     await platform.background.drain();
     await platform.mailer.close();
+    await releasePdfPool();
   });
 
   // Cookies first: the language hook below and the session hook read them.

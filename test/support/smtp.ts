@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The Reply-To header, or null. */
+  replyTo: string | null;
 }
 
 export interface TestSmtpServer {
@@ -48,6 +50,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
+            replyTo: parsed.replyTo?.text ?? null,
           };
           messages.push(mail);
           for (const listener of listeners) listener(mail);

@@ -1,9 +1,12 @@
+import * as deAnnouncements from "./de/announcements";
 import * as deCaregivers from "./de/caregivers";
 import * as deCommon from "./de/common";
 import * as deErrors from "./de/errors";
+import * as deEvents from "./de/events";
 import * as deIdentity from "./de/identity";
 import * as deMail from "./de/mail";
 import * as deMap from "./de/map";
+import * as deMembership from "./de/membership";
 import * as deMessages from "./de/messages";
 import * as deOrganisations from "./de/organisations";
 import * as dePlacement from "./de/placement";
@@ -11,16 +14,20 @@ import * as dePlacementReports from "./de/placementReports";
 import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as deRounds from "./de/rounds";
+import * as deSite from "./de/site";
 import * as deTraining from "./de/training";
 import * as deTrainingAccount from "./de/trainingAccount";
 import * as deTrainingRecords from "./de/trainingRecords";
 import * as deTrainingReports from "./de/trainingReports";
+import * as enAnnouncements from "./en/announcements";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
 import * as enErrors from "./en/errors";
+import * as enEvents from "./en/events";
 import * as enIdentity from "./en/identity";
 import * as enMail from "./en/mail";
 import * as enMap from "./en/map";
+import * as enMembership from "./en/membership";
 import * as enMessages from "./en/messages";
 import * as enOrganisations from "./en/organisations";
 import * as enPlacement from "./en/placement";
@@ -28,6 +35,7 @@ import * as enPlacementReports from "./en/placementReports";
 import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 import * as enRounds from "./en/rounds";
+import * as enSite from "./en/site";
 import * as enTraining from "./en/training";
 import * as enTrainingAccount from "./en/trainingAccount";
 import * as enTrainingRecords from "./en/trainingRecords";
@@ -62,6 +70,10 @@ export const resources = {
       ...deTrainingRecords,
       ...deTrainingAccount,
       ...deTrainingReports,
+      ...deSite,
+      ...deMembership,
+      ...deAnnouncements,
+      ...deEvents,
     },
   },
   en: {
@@ -83,6 +95,10 @@ export const resources = {
       ...enTrainingRecords,
       ...enTrainingAccount,
       ...enTrainingReports,
+      ...enSite,
+      ...enMembership,
+      ...enAnnouncements,
+      ...enEvents,
     },
   },
 };

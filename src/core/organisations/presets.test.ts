@@ -23,6 +23,7 @@ describe("state presets", () => {
       licenceMaxYears: 5,
       qhbPhase2WithinMonths: 24,
       reminderLeadDays: 90,
+      refresherNeedsValidCertificate: true,
     });
     expect(findPreset("NRW")?.source).toMatch(/§ 22 .*KiBiz/);
   });
@@ -34,6 +35,7 @@ describe("state presets", () => {
       maxChildrenPerWeek: 10,
       maxContractsPerWeek: null,
       licenceMaxYears: 5,
+      refresherNeedsValidCertificate: true,
     });
     expect(sh?.source).toMatch(/KiTaG/);
   });

@@ -30,6 +30,12 @@ export interface StateRules {
   qhbPhase2WithinMonths: number;
   /** Days before a due date from which it counts as "due soon" and reminders start. */
   reminderLeadDays: number;
+  /**
+   * A refresher (first aid, infection protection) may be booked only with a certificate still valid on its
+   * first day; after a lapse the full course is due again. Settings saved before this rule existed lack it
+   * and read as true.
+   */
+  refresherNeedsValidCertificate: boolean;
 }
 
 export type StatePresetId = "NRW" | "SH" | "custom";
@@ -55,6 +61,7 @@ const COMMON_PRACTICE = {
   licenceMaxYears: 5,
   qhbPhase2WithinMonths: 24,
   reminderLeadDays: 90,
+  refresherNeedsValidCertificate: true,
 } as const;
 
 const NRW: StatePreset = {
@@ -68,7 +75,8 @@ const NRW: StatePreset = {
     "Zusatzqualifikation) hat. Großtagespflege: höchstens 9 Kinder gleichzeitig, höchstens 3 " +
     "Kindertagespflegepersonen mit eigener Erlaubnis (bis 15 Verträge unter den Voraussetzungen von Abs. 2 " +
     "Satz 3). Fortbildungsumfang und Auffrischungsfristen (Erste Hilfe, Infektionsschutz §§ 33, 35 IfSG, " +
-    "erweitertes Führungszeugnis) sind verbreitete Vorgaben der Jugendämter, keine Landesregelung.",
+    "erweitertes Führungszeugnis) sind verbreitete Vorgaben der Jugendämter, keine Landesregelung; ebenso, " +
+    "dass nach Ablauf der Erste-Hilfe-Bescheinigung nur der volle Kurs (9 UE) und keine Auffrischung zählt.",
   sourceDate: "2020-08-01",
   rules: {
     maxChildrenAtOnce: 5,
@@ -91,7 +99,8 @@ const SH: StatePreset = {
     "Woche; zwei Kindertagespflegepersonen dürfen Neben- und Funktionsräume gemeinsam nutzen, wenn jede ihre " +
     "eigenen Räume und Kinder hat. Fortbildungsumfang und Auffrischungsfristen (Erste Hilfe, " +
     "Infektionsschutz §§ 33, 35 IfSG, erweitertes Führungszeugnis) sind verbreitete Vorgaben der " +
-    "Jugendämter, keine Landesregelung.",
+    "Jugendämter, keine Landesregelung; ebenso, dass nach Ablauf der Erste-Hilfe-Bescheinigung nur der " +
+    "volle Kurs (9 UE) und keine Auffrischung zählt.",
   sourceDate: "2021-01-01",
   rules: {
     maxChildrenAtOnce: 5,

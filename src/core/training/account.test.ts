@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextMatchingRun, qhbProgress, registryUpdates, trainingAccount } from "./account";
 import type { AttendanceSummary, PracticeSummary } from "./attendance";
+import { audiencesOpenTo } from "./catalogue";
 import type { CountedCertificate } from "./certificates";
 import { NRW_RULES, SH_RULES } from "./test-support";
 
@@ -347,6 +348,7 @@ describe("nextMatchingRun", () => {
       isRefresher: false,
       startsOn: "2025-01-10",
       freePlaces: 3,
+      audience: "public" as const,
     },
     {
       id: "full",
@@ -354,6 +356,7 @@ describe("nextMatchingRun", () => {
       isRefresher: false,
       startsOn: "2025-03-01",
       freePlaces: 0,
+      audience: "public" as const,
     },
     {
       id: "refresher",
@@ -361,6 +364,7 @@ describe("nextMatchingRun", () => {
       isRefresher: true,
       startsOn: "2025-03-08",
       freePlaces: 2,
+      audience: "members" as const,
     },
     {
       id: "open",
@@ -368,8 +372,16 @@ describe("nextMatchingRun", () => {
       isRefresher: false,
       startsOn: "2025-04-05",
       freePlaces: 4,
+      audience: "caregivers" as const,
     },
-    { id: "other", category: "bgw" as const, isRefresher: false, startsOn: "2025-02-20", freePlaces: 4 },
+    {
+      id: "other",
+      category: "bgw" as const,
+      isRefresher: false,
+      startsOn: "2025-02-20",
+      freePlaces: 4,
+      audience: "public" as const,
+    },
   ];
   const valid = credit("2023-03-10", 9, { category: "firstAidChildren", validUntil: "2025-03-10" });
 
@@ -384,5 +396,34 @@ describe("nextMatchingRun", () => {
       "full",
     );
     expect(nextMatchingRun("infectionProtection", runs, [], "2025-02-01", NRW_RULES)).toBeNull();
+  });
+
+  it("links only runs whose audience admits her: a guest public runs, a member no day-care-person runs", () => {
+    const lapsed = { ...valid, validUntil: "2025-03-05" };
+    // The caregivers' run with free places is hers; a guest gets the full public run and its waiting list.
+    expect(
+      nextMatchingRun("firstAidChildren", runs, [lapsed], "2025-02-01", NRW_RULES, "caregiver")?.id,
+    ).toBe("open");
+    expect(nextMatchingRun("firstAidChildren", runs, [lapsed], "2025-02-01", NRW_RULES, "guest")?.id).toBe(
+      "full",
+    );
+    expect(nextMatchingRun("firstAidChildren", runs, [lapsed], "2025-02-01", NRW_RULES, "member")?.id).toBe(
+      "full",
+    );
+    // While her certificate holds, a member may take the members' refresher; a guest may not.
+    expect(nextMatchingRun("firstAidChildren", runs, [valid], "2025-02-01", NRW_RULES, "member")?.id).toBe(
+      "refresher",
+    );
+    expect(nextMatchingRun("firstAidChildren", runs, [valid], "2025-02-01", NRW_RULES, "guest")?.id).toBe(
+      "full",
+    );
+  });
+});
+
+describe("audiencesOpenTo", () => {
+  it("opens public runs to everyone, members' runs to members, day-care-person runs to day-care persons", () => {
+    expect(audiencesOpenTo("guest")).toEqual(["public"]);
+    expect(audiencesOpenTo("member")).toEqual(["public", "members"]);
+    expect(audiencesOpenTo("caregiver")).toEqual(["public", "members", "caregivers"]);
   });
 });

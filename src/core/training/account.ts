@@ -17,7 +17,10 @@ import { addDays, addMonths, compareDates, daysBetween } from "../shared/dates";
 import type { AttendanceSummary, PracticeSummary } from "./attendance";
 import {
   type AssessmentKind,
+  audiencesOpenTo,
+  type BookerKind,
   type Course,
+  type CourseAudience,
   type CourseCategory,
   checkPrerequisites,
   DEFAULT_TRAINING_SETTINGS,
@@ -366,21 +369,25 @@ export function registryUpdates(
 
 /**
  * The run a reminder links to: the earliest of the category starting after `today` that the person may book
- * (prerequisites, and a refresher only while her certificate is still valid on its first day), preferring
- * one with a free place. Null when none is planned.
+ * (its audience admits her, prerequisites, and a refresher only while her certificate is still valid on its
+ * first day), preferring one with a free place; a full one still has its waiting list. Null when none is
+ * planned.
  */
 export function nextMatchingRun<R extends Pick<Course, "id" | "category" | "isRefresher" | "startsOn">>(
   category: CourseCategory,
-  runs: readonly (R & { freePlaces: number })[],
+  runs: readonly (R & { freePlaces: number; audience: CourseAudience })[],
   history: readonly CountedCertificate[],
   today: string,
   rules: Pick<StateRules, "firstAidRefreshMonths" | "infectionProtectionRefreshMonths">,
+  booker: BookerKind = "caregiver",
   settings: TrainingSettings = DEFAULT_TRAINING_SETTINGS,
 ): R | null {
+  const audiences = audiencesOpenTo(booker);
   const bookable = runs
     .filter(
       (run) =>
         run.category === category &&
+        audiences.includes(run.audience) &&
         compareDates(run.startsOn, today) > 0 &&
         checkPrerequisites(run, history, rules, settings).length === 0,
     )

@@ -14,6 +14,15 @@
 import type { StateRules } from "../organisations/presets";
 import { addDays, compareDates } from "../shared/dates";
 import {
+  compareQueueOrder,
+  entriesToMoveUp,
+  newEntryGetsPlace,
+  nextSequence,
+  confirmedCount as queueConfirmedCount,
+  waitingList as queueWaitingList,
+  waitingPosition as queueWaitingPosition,
+} from "../shared/waiting-list";
+import {
   type CompletedQualification,
   type Course,
   checkPrerequisites,
@@ -87,9 +96,9 @@ export type BookingResult =
 
 const fail = (problem: BookingProblem): BookingResult => ({ ok: false, problem });
 
-/** Waiting-list order: booking time, then sequence. */
+/** Waiting-list order: booking time, then sequence (core/shared/waiting-list, shared with events). */
 export function compareBookingOrder(a: Booking, b: Booking): number {
-  return Date.parse(a.bookedAt) - Date.parse(b.bookedAt) || a.sequence - b.sequence;
+  return compareQueueOrder(a, b);
 }
 
 export function isActive(booking: Booking): boolean {
@@ -98,26 +107,21 @@ export function isActive(booking: Booking): boolean {
 
 /** The waiting bookings in the order they move up. */
 export function waitingList(bookings: readonly Booking[]): Booking[] {
-  return bookings.filter((booking) => booking.status === "waiting").sort(compareBookingOrder);
+  return queueWaitingList(bookings);
 }
 
 /** 1 for the first on the waiting list; null when the booking is not waiting. */
 export function waitingPosition(bookings: readonly Booking[], bookingId: string): number | null {
-  const index = waitingList(bookings).findIndex((booking) => booking.id === bookingId);
-  return index < 0 ? null : index + 1;
+  return queueWaitingPosition(bookings, bookingId);
 }
 
 export function confirmedCount(bookings: readonly Booking[]): number {
-  return bookings.filter((booking) => booking.status === "confirmed").length;
+  return queueConfirmedCount(bookings);
 }
 
 /** The last day a participant may cancel themselves: `cancellationDays` before the start. */
 export function cancellationDeadline(run: Pick<BookingRun, "startsOn" | "cancellationDays">): string {
   return addDays(run.startsOn, -run.cancellationDays);
-}
-
-function nextSequence(bookings: readonly Booking[]): number {
-  return bookings.reduce((max, booking) => Math.max(max, booking.sequence), 0) + 1;
 }
 
 /** Whether places still move up by themselves: until the day before the run starts. */
@@ -139,12 +143,16 @@ function fillFreePlaces(
 ): void {
   const free = run.capacity - confirmedCount(bookings);
   if (free <= 0) return;
-  const waiting = waitingList(bookings);
   if (!movesUpAutomatically(run, today)) {
-    events.push({ type: "placeFreed", runId: run.id, freePlaces: free, waiting: waiting.length });
+    events.push({
+      type: "placeFreed",
+      runId: run.id,
+      freePlaces: free,
+      waiting: waitingList(bookings).length,
+    });
     return;
   }
-  for (const booking of waiting.slice(0, free)) {
+  for (const booking of entriesToMoveUp(run.capacity, bookings)) {
     const promoted: Booking = { ...booking, status: "confirmed" };
     bookings[bookings.indexOf(booking)] = promoted;
     changed.set(promoted.id, promoted);
@@ -164,7 +172,7 @@ function placeInto(
   events: BookingEvent[],
 ): Booking {
   // Nobody may overtake the waiting list, even if a place is free after the start.
-  const hasPlace = confirmedCount(bookings) < run.capacity && waitingList(bookings).length === 0;
+  const hasPlace = newEntryGetsPlace(run.capacity, bookings);
   const booking: Booking = {
     ...draft,
     status: hasPlace ? "confirmed" : "waiting",

@@ -26,6 +26,23 @@ export const COURSE_CATEGORIES = [
 ] as const;
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
+/** Who a run is for: anyone (guests book without an account), the organisation's members, or its day-care persons. */
+export type CourseAudience = "public" | "members" | "caregivers";
+
+/** How someone books: a guest without an account, a member, or a member with a day-care role (or substitute). */
+export type BookerKind = "guest" | "member" | "caregiver";
+
+const AUDIENCES_OPEN_TO: Record<BookerKind, readonly CourseAudience[]> = {
+  guest: ["public"],
+  member: ["public", "members"],
+  caregiver: ["public", "members", "caregivers"],
+};
+
+/** The audiences whose runs this kind of booker may see and book. */
+export function audiencesOpenTo(booker: BookerKind): readonly CourseAudience[] {
+  return AUDIENCES_OPEN_TO[booker];
+}
+
 /** An assessment a course ends with: the QHB ends each phase with one and phase 2 also with a colloquium. */
 export type AssessmentKind = "phaseAssessment" | "colloquium";
 
@@ -348,7 +365,7 @@ export interface CompletedQualification {
   validUntil: string | null;
 }
 
-/** Organisation settings of the training rules that the state presets do not (yet) carry. */
+/** The training rules of the organisation's settings (`StateRules.refresherNeedsValidCertificate`). */
 export interface TrainingSettings {
   /**
    * Whether a refresher needs a certificate still valid on the refresher's first day. True in NRW: "a lapse

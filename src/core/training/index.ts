@@ -61,11 +61,14 @@ export {
 } from "./booking";
 export {
   type AssessmentKind,
+  audiencesOpenTo,
+  type BookerKind,
   type CategoryDefaults,
   COURSE_CATEGORIES,
   type CompletedQualification,
   type CopiedRun,
   type Course,
+  type CourseAudience,
   type CourseCategory,
   type CourseProblem,
   type CourseSession,

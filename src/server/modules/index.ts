@@ -1,10 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ScopeResolver, SessionResolver } from "../platform/auth";
 import type { Platform } from "../platform/types";
+import { announcementsRoutes } from "./announcements/announcements.routes";
 import { caregiversRoutes } from "./caregivers/caregivers.routes";
 import { mapRoutes } from "./caregivers/map.routes";
+import { eventsRoutes } from "./events/events.routes";
 import { identityRoutes } from "./identity/identity.routes";
 import { resolveSession } from "./identity/identity.service";
+import { membershipRoutes } from "./membership/membership.routes";
 import { messagesRoutes } from "./messages/messages.routes";
 import { organisationsRoutes } from "./organisations/organisations.routes";
 import { scopeResolver } from "./organisations/organisations.service";
@@ -12,6 +15,8 @@ import { placementRoutes } from "./placement/placement.routes";
 import { placementReportsRoutes } from "./placement/reports.routes";
 import { roundsRoutes } from "./placement/rounds.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { sitePublicHtmlRoutes } from "./site/public-html.routes";
+import { siteRoutes } from "./site/site.routes";
 import { trainingAccountRoutes } from "./training/account.routes";
 import { trainingAttendanceRoutes } from "./training/attendance.routes";
 import { trainingBookingsRoutes } from "./training/bookings.routes";
@@ -24,6 +29,8 @@ import { trainingReportsRoutes } from "./training/reports.routes";
 export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(identityRoutes);
   await app.register(organisationsRoutes);
+  await app.register(membershipRoutes);
+  await app.register(announcementsRoutes);
   await app.register(caregiversRoutes);
   await app.register(mapRoutes);
   await app.register(privacyRoutes);
@@ -38,6 +45,9 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(trainingReportsRoutes);
   await app.register(trainingCoursesRoutes);
   await app.register(trainingBookingsRoutes);
+  await app.register(eventsRoutes);
+  await app.register(siteRoutes);
+  await app.register(sitePublicHtmlRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -1,5 +1,7 @@
 import type { Job } from "../platform/jobs/scheduler";
 import { deadlineReminderJob } from "./caregivers/caregivers.jobs";
+import { eventReminderJob, extendSeriesJob } from "./events/events.jobs";
+import { eraseApplicationsJob } from "./membership/membership.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 import { roundReminderJob } from "./placement/rounds.jobs";
 import { certificateReminderJob } from "./training/training.jobs";
@@ -8,7 +10,10 @@ import { certificateReminderJob } from "./training/training.jobs";
 export const jobs: Job[] = [
   deadlineReminderJob,
   expireUnconfirmedJob,
+  eraseApplicationsJob,
   expireOffersJob,
   roundReminderJob,
   certificateReminderJob,
+  eventReminderJob,
+  extendSeriesJob,
 ];

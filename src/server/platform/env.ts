@@ -26,6 +26,10 @@ const envSchema = z.object({
     .default("false")
     .transform((value) => (value === "true" ? true : value === "false" ? false : value)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Worker threads that make PDFs (platform/pdf-pool.ts); default one per core beyond the first, 1–2. */
+  PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  /** A PDF not finished after this many milliseconds fails with a 500. */
+  PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

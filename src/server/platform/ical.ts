@@ -42,6 +42,8 @@ export interface CalendarEntry {
   /** "HH:MM" local time; `to` is exclusive and may be "24:00". */
   from: string;
   to: string;
+  /** The last day of an entry over several days (`to` is on that day); defaults to `date`. */
+  endDate?: string;
   summary: string;
   description?: string;
   location?: string;
@@ -120,7 +122,7 @@ export function buildCalendar(input: CalendarInput): string {
       // biome-ignore lint/suspicious/noExplicitAny: a Temporal-shaped value; see wallClock
       start: wallClock(entry.date, entry.from) as any,
       // biome-ignore lint/suspicious/noExplicitAny: a Temporal-shaped value; see wallClock
-      end: wallClock(entry.date, entry.to) as any,
+      end: wallClock(entry.endDate ?? entry.date, entry.to) as any,
       timezone: CALENDAR_TIME_ZONE,
       stamp: input.now,
       sequence: entry.sequence,

@@ -9,7 +9,7 @@ const report = (rows: string[][]) =>
     subtitle: "Untertitel",
     author: "Verein",
     language: "de-DE",
-    footer: (page, pages) => `Seite ${page} von ${pages}`,
+    footer: "Seite {page} von {pages}",
     sections: [
       {
         heading: "Kurse",

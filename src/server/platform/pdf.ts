@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { renderPdf } from "./pdf-pool";
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {
@@ -47,9 +48,21 @@ interface TtfSubset {
  * format requires, makes the subset valid. Embedding the whole font instead would cost 2 s of blocked event
  * loop and 0.6 MB per certificate.
  */
+/**
+ * One parsed font per font file and thread. fontkit decodes its layout tables (GSUB, GPOS) lazily and keeps
+ * them on the font object; a font parsed anew for every document decoded them again each time, which was
+ * two thirds of a certificate's 286 ms. The font object holds no per-document state (each document makes
+ * its own subset), so documents may share it.
+ */
+type FontkitFont = ReturnType<typeof fontkit.create>;
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
 export const evenGlyphFontkit = {
   create(data: Uint8Array) {
+    const known = parsedFonts.get(data);
+    if (known) return known;
     const font = fontkit.create(data as Parameters<typeof fontkit.create>[0]);
+    parsedFonts.set(data, font);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset() as unknown as TtfSubset;
@@ -76,6 +89,14 @@ export const evenGlyphFontkit = {
   },
 };
 
+/**
+ * pdf-lib draws and measures text by glyph ids and advance widths only; the glyph positions fontkit computes
+ * from the GPOS table (kerning, mark and cursive attachment) are thrown away. Switching those features off
+ * leaves every drawn glyph and every width as it was and saves most of the layout time; the substitutions
+ * (ligatures, composed letters) stay on because they choose the glyphs.
+ */
+const UNPOSITIONED = { kern: false, mark: false, mkmk: false, curs: false };
+
 /** A new document with the fonts embedded and its metadata set. */
 export async function createPdf(meta: {
   title: string;
@@ -86,9 +107,11 @@ export async function createPdf(meta: {
   doc.registerFontkit(evenGlyphFontkit);
   const bytes = await loadFontBytes();
   const fonts = {
-    regular: await doc.embedFont(bytes.regular, { subset: true }),
-    bold: await doc.embedFont(bytes.bold, { subset: true }),
+    regular: await doc.embedFont(bytes.regular, { subset: true, features: UNPOSITIONED }),
+    bold: await doc.embedFont(bytes.bold, { subset: true, features: UNPOSITIONED }),
   };
+  fileWidths.set(fonts.regular, widthsOf("regular"));
+  fileWidths.set(fonts.bold, widthsOf("bold"));
   doc.setTitle(meta.title);
   doc.setAuthor(meta.author);
   doc.setLanguage(meta.language);
@@ -98,20 +121,44 @@ export async function createPdf(meta: {
 }
 
 /**
- * Text widths per font at size 1, remembered: fontkit lays out every string it measures, and a report asks
- * for the same cells (categories, states, numbers) hundreds of times while fitting and wrapping them.
+ * The finished document. pdf-lib waits a timer tick after every 50 objects so as not to block the thread it
+ * runs on; documents are made on a worker thread (pdf-pool.ts), where that only adds delay. A document has
+ * no form fields to update.
  */
-const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });
+}
+
+/**
+ * Text widths at size 1, remembered per font file across documents: fontkit lays out every string it
+ * measures, and a report asks for the same cells (categories, states, numbers) hundreds of times while
+ * fitting and wrapping them, and every certificate for the same labels. The width depends only on the font
+ * file, not on the document. A font not made by `createPdf` gets a cache of its own.
+ */
+const fileWidths = new WeakMap<PDFFont, Map<string, number>>();
+const sharedWidths = new Map<keyof typeof FONT_FILES, Map<string, number>>();
+/** Enough for every label and a few thousand names; a long-running worker must not grow without end. */
+const MAX_REMEMBERED_WIDTHS = 20_000;
+
+function widthsOf(file: keyof typeof FONT_FILES): Map<string, number> {
+  let widths = sharedWidths.get(file);
+  if (!widths) {
+    widths = new Map();
+    sharedWidths.set(file, widths);
+  }
+  return widths;
+}
 
 export function textWidth(font: PDFFont, text: string, size: number): number {
-  let cache = widthCache.get(font);
+  let cache = fileWidths.get(font);
   if (!cache) {
     cache = new Map();
-    widthCache.set(font, cache);
+    fileWidths.set(font, cache);
   }
   let width = cache.get(text);
   if (width === undefined) {
     width = font.widthOfTextAtSize(text, 1);
+    if (cache.size >= MAX_REMEMBERED_WIDTHS) cache.clear();
     cache.set(text, width);
   }
   return width * size;
@@ -142,25 +189,38 @@ export interface TableSection {
   emptyText: string;
 }
 
+/** Where the footer template takes the page number and the number of pages. */
+export const PAGE_PLACEHOLDER = "{page}";
+export const PAGES_PLACEHOLDER = "{pages}";
+
+/** Plain data only: it is copied to a PDF worker thread (see pdf-pool.ts). */
+export interface TableReportInput {
+  title: string;
+  subtitle: string;
+  author: string;
+  language: string;
+  /** The footer of every page, with `{page}` and `{pages}` filled in per page. */
+  footer: string;
+  sections: TableSection[];
+}
+
 const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 const MARGIN = 40;
 const SIZE = 8.5;
 const ROW = 14;
 const GREY = rgb(0.35, 0.35, 0.35);
 
+/** `tableReportPdf` on a PDF worker thread: what a request calls, so the event loop stays free. */
+export function renderTableReport(input: TableReportInput): Promise<Uint8Array> {
+  return renderPdf({ module: import.meta.url, name: "tableReportPdf", input });
+}
+
 /**
  * A report as tables on A4 landscape pages: title and subtitle on the first page, each section's header
  * repeated after a page break, page numbers in the footer. Column widths follow the widest cell, with text
  * columns shrunk (and cut with "…") when the numbers need the room.
  */
-export async function tableReportPdf(input: {
-  title: string;
-  subtitle: string;
-  author: string;
-  language: string;
-  footer: (page: number, pages: number) => string;
-  sections: TableSection[];
-}): Promise<Uint8Array> {
+export async function tableReportPdf(input: TableReportInput): Promise<Uint8Array> {
   const { doc, fonts } = await createPdf({
     title: input.title,
     author: input.author,
@@ -244,7 +304,10 @@ export async function tableReportPdf(input: {
 
   const pages = doc.getPages();
   pages.forEach((each, index) => {
-    each.drawText(input.footer(index + 1, pages.length), {
+    const footer = input.footer
+      .replaceAll(PAGE_PLACEHOLDER, String(index + 1))
+      .replaceAll(PAGES_PLACEHOLDER, String(pages.length));
+    each.drawText(footer, {
       x: MARGIN,
       y: MARGIN / 2,
       size: 7.5,
@@ -252,7 +315,7 @@ export async function tableReportPdf(input: {
       color: GREY,
     });
   });
-  return doc.save();
+  return savePdf(doc);
 }
 
 function columnWidths(section: TableSection, fonts: PdfFonts, usable: number): number[] {

@@ -34,7 +34,12 @@ function endedSession(): void {
  * Calls the JSON API; throws ApiError for error answers. A file (Blob) is sent as it is, with its own content
  * type, for the routes that take raw bytes (photos); anything else goes as JSON.
  */
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  init: { signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   const isFile = body instanceof Blob;
   if (body !== undefined) headers["content-type"] = isFile ? body.type : "application/json";
@@ -43,6 +48,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     method,
     headers,
     credentials: "same-origin",
+    ...(init.signal ? { signal: init.signal } : {}),
     ...(body !== undefined ? { body: isFile ? body : JSON.stringify(body) } : {}),
   });
   const isJson = response.headers.get("content-type")?.includes("application/json");
@@ -67,7 +73,8 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return payload as T;
 }
 
-export const get = <T>(url: string) => api<T>("GET", url);
+/** `signal`: react-query's, so a read nobody waits for any more (a filter changed) is aborted. */
+export const get = <T>(url: string, init?: { signal?: AbortSignal }) => api<T>("GET", url, undefined, init);
 export const post = <T>(url: string, body: unknown = {}) => api<T>("POST", url, body);
 export const put = <T>(url: string, body: unknown = {}) => api<T>("PUT", url, body);
 export const patch = <T>(url: string, body: unknown = {}) => api<T>("PATCH", url, body);

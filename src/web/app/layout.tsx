@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { Loading } from "../components/loading";
+import { PublicSiteMenu } from "../modules/site/components/site-menu";
 import { post } from "./api";
 import { LanguageSwitch } from "./language-switch";
 import { navItemsFor } from "./modules";
@@ -81,6 +82,7 @@ export function PublicLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main id="main" tabIndex={-1}>
+        <PublicSiteMenu />
         <Outlet />
       </AppShell.Main>
     </AppShell>

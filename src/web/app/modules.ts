@@ -1,10 +1,14 @@
 import type { MyMembership } from "../../contracts/organisations";
+import { announcementsModule } from "../modules/announcements/module";
 import { caregiversModule } from "../modules/caregivers/module";
+import { eventsModule } from "../modules/events/module";
 import { identityModule } from "../modules/identity/module";
+import { membershipModule } from "../modules/membership/module";
 import { messagesModule } from "../modules/messages/module";
 import { organisationsModule } from "../modules/organisations/module";
 import { placementModule } from "../modules/placement/module";
 import { privacyModule } from "../modules/privacy/module";
+import { siteModule } from "../modules/site/module";
 import { trainingModule } from "../modules/training/module";
 import type { NavItem, WebModule } from "./module-types";
 
@@ -17,6 +21,10 @@ export const webModules: WebModule[] = [
   messagesModule,
   placementModule,
   trainingModule,
+  eventsModule,
+  siteModule,
+  membershipModule,
+  announcementsModule,
 ];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */

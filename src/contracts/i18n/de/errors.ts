@@ -76,8 +76,25 @@ export const errors = {
     "Dieser Link wurde schon benutzt. Ihre Anmeldung ist gespeichert; Sie haben eine E-Mail bekommen.",
   trainingGuestLinkExpired:
     "Dieser Link ist abgelaufen (er gilt 48 Stunden). Bitte melden Sie sich noch einmal für den Kurs an.",
+  eventCancelled: "Dieser Termin ist abgesagt.",
+  eventStarted: "Dieser Termin hat schon begonnen.",
+  eventCapacityBelowConfirmed:
+    "Es sind schon {{confirmed}} Personen fest angemeldet. Weniger Plätze gehen nicht; bitte sagen Sie zuerst jemandem ab.",
+  eventRegistrationClosed: "Für diesen Termin ist keine Anmeldung (mehr) möglich.",
+  eventAlreadyRegistered: "Sie sind für diesen Termin schon angemeldet.",
+  eventRegistrationNotActive: "Diese Anmeldung ist schon beendet.",
+  eventGuestsNotAllowed: "Für diesen Termin können sich nur Mitglieder anmelden.",
+  eventGuestLinkUsed: "Dieser Link wurde schon benutzt. Ihre Anmeldung ist bestätigt.",
+  eventGuestLinkExpired:
+    "Dieser Link ist abgelaufen (er gilt 48 Stunden). Bitte melden Sie sich noch einmal an.",
   externalDecided:
     "Über diese Bescheinigung ist schon entschieden. Die Entscheidung gilt; eine berichtigte Bescheinigung wird neu hochgeladen.",
+  siteSlugTaken: "Diese Adresse hat schon eine andere Seite oder Neuigkeit. Bitte wählen Sie eine andere.",
+  siteContactTooFast: "Das ging zu schnell. Bitte prüfen Sie Ihre Nachricht und senden Sie sie noch einmal.",
+  siteContactExpired:
+    "Das Formular war zu lange offen. Bitte laden Sie die Seite neu und senden Sie die Nachricht noch einmal.",
+  siteContactUnavailable:
+    "Diese Organisation hat kein Kontaktformular. Bitte nutzen Sie die angegebene Telefonnummer oder Adresse.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -105,6 +122,8 @@ export const validation = {
   wholeNumber: "Bitte eine ganze Zahl eingeben.",
   relevantEntryRequired: "Bitte angeben, ob ein relevanter Eintrag vorliegt.",
   tooLong: "Der Text ist zu lang.",
+  imageType: "Bitte ein Bild als JPEG, PNG oder WebP hochladen.",
+  imageTooLarge: "Das Bild ist zu groß (höchstens 2 MB).",
   photoConsentRequired: "Ohne Einwilligung zu Fotos kann kein Foto gespeichert werden.",
   photoType: "Bitte ein Foto als JPEG, PNG oder WebP hochladen.",
   photoTooLarge: "Das Foto ist zu groß (höchstens 2 MB).",
@@ -112,6 +131,7 @@ export const validation = {
   careTimesEmpty: "Bitte mindestens eine Betreuungszeit angeben.",
   careTimeOutsideDayCare: "Kindertagespflege ist zwischen 06:00 und 20:00 Uhr möglich.",
   distance: "Bitte eine ganze Zahl von 1 bis 50 Kilometern eingeben.",
+  consentRequired: "Ohne Ihre Zustimmung können wir den Antrag nicht annehmen.",
   needsConsentRequired: "Angaben zu Gesundheit und Förderbedarf speichern wir nur mit Ihrer Einwilligung.",
   startInPast: "Der Beginn darf nicht in der Vergangenheit liegen.",
   startTooFar: "Der Beginn liegt mehr als drei Jahre in der Zukunft.",
@@ -179,4 +199,14 @@ export const validation = {
   externalNotPending: "Zu einer schon geprüften Bescheinigung kann keine Datei mehr hochgeladen werden.",
   rejectionReasonRequired: "Bitte schreiben Sie, warum die Bescheinigung nicht anerkannt wird.",
   runNotInvitable: "Dieser Kurstermin ist nicht veröffentlicht oder hat schon begonnen.",
+  weekday: "Bitte einen Wochentag wählen.",
+  eventQuestionOptions: "Bitte mindestens zwei Antworten zur Auswahl angeben.",
+  eventPlaceRequired: "Bitte einen Ort oder einen Online-Link angeben.",
+  eventUntilOrCount: "Bitte entweder ein Enddatum oder eine Anzahl von Terminen angeben, nicht beides.",
+  eventOrganiserUnknown: "Diese Person ist kein Mitglied der Organisation.",
+  eventSeriesNoDates:
+    "Mit diesen Angaben gibt es keinen einzigen Termin. Bitte Beginn, Ende und Wochentag prüfen.",
+  eventNotSeriesDate: "An diesem Tag findet die Reihe nicht statt.",
+  eventAnswerRequired: "Bitte beantworten Sie diese Frage.",
+  eventAnswerInvalid: "Bitte wählen Sie eine der Antworten.",
 };

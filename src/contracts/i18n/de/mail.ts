@@ -223,6 +223,110 @@ export const mail = {
     body: "wir haben Ihre Anmeldung zum Kurs „{{course}}“ bei {{organisation}} ({{dates}}) erhalten.\n\nBitte bestätigen Sie mit dem Link unten, dass diese E-Mail-Adresse Ihnen gehört. Erst dann sind Sie angemeldet und bekommen einen Platz oder einen Platz auf der Warteliste. Der Link gilt {{hours}} Stunden und nur einmal.\n\nWenn Sie sich nicht angemeldet haben, löschen Sie diese E-Mail einfach.",
     action: "Anmeldung bestätigen",
   },
+  siteContact: {
+    subject: "Kontaktformular: {{subject}}",
+    body: "über das Kontaktformular Ihrer Website kam eine Nachricht.\n\nVon: {{sender}} <{{email}}>\n\n{{message}}\n\nWenn Sie auf diese E-Mail antworten, geht die Antwort an {{email}}.",
+  },
+  siteContactCopy: {
+    subject: "Ihre Nachricht an {{organisation}}",
+    body: "Sie haben über die Website von {{organisation}} diese Nachricht geschickt:\n\n{{message}}\n\n{{organisation}} antwortet Ihnen an diese E-Mail-Adresse.",
+  },
+  siteContactNoSubject: "Nachricht über die Website",
   trainingStatusPlace: "Sie haben dort einen Platz.",
   trainingStatusWaiting: "Dort stehen Sie auf Platz {{position}} der Warteliste.",
+  eventWhen: "{{date}}, {{from}}–{{to}} Uhr",
+  eventWhenDays: "{{date}}, {{from}} Uhr bis {{endDate}}, {{to}} Uhr",
+  eventOnline: "online",
+  eventOnlineLink: "Online-Teilnahme: {{url}}",
+  eventNoReason: "Es wurde kein Grund angegeben.",
+  eventCalendarCancelled: "Abgesagt: {{title}}",
+  eventCalendarFeedName: "{{organisation}}: Termine",
+  eventRegistered: {
+    subject: "Angemeldet: {{event}}",
+    body: "Sie sind angemeldet für „{{event}}“ bei {{organisation}}.\n\nWann: {{when}}\nWo: {{place}}{{online}}\n\nDer Termin für Ihren Kalender: {{calendarUrl}}\n\nWenn Sie nicht kommen können, melden Sie sich bitte ab. Dann bekommt jemand anderes Ihren Platz.",
+    action: "Anmeldung ansehen",
+  },
+  eventWaitlisted: {
+    subject: "Warteliste: {{event}}",
+    body: "Der Termin „{{event}}“ bei {{organisation}} ist voll. Sie stehen auf Platz {{position}} der Warteliste.\n\nWann: {{when}}\nWo: {{place}}\n\nWird ein Platz frei, bekommen Sie ihn automatisch und wir schreiben Ihnen.",
+    action: "Anmeldung ansehen",
+  },
+  eventMovedUp: {
+    subject: "Sie haben einen Platz: {{event}}",
+    body: "Ein Platz ist frei geworden: Sie sind jetzt fest angemeldet für „{{event}}“ bei {{organisation}}.\n\nWann: {{when}}\nWo: {{place}}{{online}}\n\nDer Termin für Ihren Kalender: {{calendarUrl}}",
+    action: "Anmeldung ansehen",
+  },
+  eventRegistrationCancelled: {
+    subject: "Abgemeldet: {{event}}",
+    body: "Sie haben sich von „{{event}}“ ({{when}}) abgemeldet. Ihr Platz geht an die nächste Person auf der Warteliste.",
+    action: "Termine ansehen",
+  },
+  eventWaitingLeft: {
+    subject: "Von der Warteliste abgemeldet: {{event}}",
+    body: "Sie stehen nicht mehr auf der Warteliste für „{{event}}“ ({{when}}).",
+    action: "Termine ansehen",
+  },
+  eventRegistrationCancelledByStaff: {
+    subject: "Ihre Anmeldung wurde beendet: {{event}}",
+    body: "{{organisation}} hat Ihre Anmeldung für „{{event}}“ ({{when}}) beendet.\n\nGrund: {{reason}}",
+    action: "Termine ansehen",
+  },
+  eventCancelled: {
+    subject: "Abgesagt: {{event}} am {{when}}",
+    body: "{{organisation}} hat den Termin „{{event}}“ ({{when}}) abgesagt. Ihre Anmeldung ist damit beendet.\n\nGrund: {{reason}}",
+    action: "Termine ansehen",
+  },
+  eventChanged: {
+    subject: "Geändert: {{event}}",
+    body: "Der Termin „{{event}}“ bei {{organisation}}, für den Sie angemeldet sind, hat sich geändert.\n\nNeu – wann: {{when}}\nWo: {{place}}\n\nWenn Sie jetzt nicht kommen können, melden Sie sich bitte ab.",
+    action: "Anmeldung ansehen",
+  },
+  eventReminder: {
+    subject: "Erinnerung: {{event}} – {{when}}",
+    body: "wir erinnern Sie an den Termin „{{event}}“ bei {{organisation}}.\n\nWann: {{when}}\nWo: {{place}}{{online}}\n\nWenn Sie nicht kommen können, melden Sie sich bitte noch ab.",
+    action: "Anmeldung ansehen",
+  },
+  eventGuestConfirm: {
+    subject: "Bitte bestätigen: Anmeldung zu {{event}}",
+    body: "wir haben Ihre Anmeldung zu „{{event}}“ bei {{organisation}} ({{when}}) erhalten.\n\nBitte bestätigen Sie mit dem Link unten, dass diese E-Mail-Adresse Ihnen gehört. Erst dann sind Sie angemeldet. Der Link gilt {{hours}} Stunden und nur einmal.\n\nWenn Sie sich nicht angemeldet haben, löschen Sie diese E-Mail einfach.",
+    action: "Anmeldung bestätigen",
+  },
+  membershipConfirm: {
+    subject: "Bitte bestätigen: Ihr Mitgliedsantrag bei {{organisation}}",
+    body: "wir haben Ihren Antrag auf Mitgliedschaft bei {{organisation}} erhalten.\n\nBitte bestätigen Sie mit dem Link unten, dass diese E-Mail-Adresse Ihnen gehört. Erst dann sieht der Vorstand Ihren Antrag. Der Link gilt 7 Tage und nur einmal; ohne Bestätigung löschen wir den Antrag danach.\n\nWenn Sie keinen Antrag gestellt haben, löschen Sie diese E-Mail einfach.",
+    action: "Antrag bestätigen",
+  },
+  membershipBoardNotice: {
+    subject: "Neuer Mitgliedsantrag: {{applicant}}",
+    body: "{{applicant}} möchte Mitglied bei {{organisation}} werden und hat die E-Mail-Adresse bestätigt.\n\nDer Vorstand kann den Antrag jetzt annehmen oder ablehnen.",
+    action: "Anträge ansehen",
+  },
+  membershipApproved: {
+    subject: "Willkommen bei {{organisation}}",
+    body: "der Vorstand von {{organisation}} hat Ihren Mitgliedsantrag angenommen. Sie sind jetzt Mitglied.{{message}}\n\nSie bekommen gleich eine zweite E-Mail mit einem Link. Damit legen Sie Ihr Passwort fest und kommen in den Mitgliederbereich.",
+    action: "",
+  },
+  membershipDeclined: {
+    subject: "Ihr Mitgliedsantrag bei {{organisation}}",
+    body: "der Vorstand von {{organisation}} hat Ihren Mitgliedsantrag leider abgelehnt.{{message}}\n\nIhre Angaben löschen wir nach 3 Monaten. Bei Fragen melden Sie sich bitte beim Verein.",
+    action: "",
+  },
+  membershipMessage: "\n\nNachricht des Vorstands: {{message}}",
+  membershipEnded: {
+    subject: "Ihre Mitgliedschaft bei {{organisation}} ist beendet",
+    body: "der Vorstand von {{organisation}} hat Ihre Mitgliedschaft beendet. Grund: {{reason}}\n\nIhr Konto bei KTP-Netz bleibt bestehen. Bei Fragen melden Sie sich bitte beim Verein.",
+    action: "",
+  },
+  announcement: {
+    subject: "{{organisation}}: {{title}}",
+    body: "{{author}} hat eine Mitteilung für Sie geschrieben:\n\n{{title}}\n\n{{text}}{{optOut}}",
+    action: "Alle Mitteilungen ansehen",
+  },
+  announcementEssential: {
+    subject: "Wichtig – {{organisation}}: {{title}}",
+    body: "{{author}} hat eine wichtige Mitteilung für Sie geschrieben:\n\n{{title}}\n\n{{text}}",
+    action: "Alle Mitteilungen ansehen",
+  },
+  announcementOptOut:
+    "\n\nSie möchten solche E-Mails nicht mehr? In Ihrem Konto können Sie sie abbestellen. Wichtige Mitteilungen bekommen Sie trotzdem.",
 };

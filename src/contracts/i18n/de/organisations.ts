@@ -177,6 +177,8 @@ export const organisations = {
     emptyMeansNone: "leer = gilt nicht",
     presetValue: "Vorlage: {{value}}",
     notApplicable: "gilt nicht",
+    flagOn: "ja",
+    flagOff: "nein",
     ruleRange: "Bitte eine ganze Zahl von {{min}} bis {{max}} eingeben.",
     requireMfaSelf:
       "Sie selbst haben die Zwei-Faktor-Anmeldung noch nicht eingerichtet. Nach dem Speichern können Sie die Seiten der Organisation erst wieder nutzen, wenn Sie sie eingerichtet haben.",
@@ -222,5 +224,9 @@ export const organisations = {
       unit: "Monaten nach Beginn der Erlaubnis",
     },
     reminderLeadDays: { label: "Erinnerung vor einer Frist", unit: "Tage vorher" },
+    refresherNeedsValidCertificate: {
+      label: "Auffrischung nur mit noch gültiger Bescheinigung",
+      unit: "sonst muss der volle Kurs gebucht werden (z. B. Erste Hilfe)",
+    },
   },
 };

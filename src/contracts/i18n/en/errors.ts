@@ -72,8 +72,23 @@ export const errors: typeof de = {
   trainingGuestLinkUsed:
     "This link has already been used. Your booking is saved; you have received an e-mail.",
   trainingGuestLinkExpired: "This link has expired (it is valid for 48 hours). Please book the course again.",
+  eventCancelled: "This date has been cancelled.",
+  eventStarted: "This date has already started.",
+  eventCapacityBelowConfirmed:
+    "{{confirmed}} people already have a place. Fewer places are not possible; please cancel someone first.",
+  eventRegistrationClosed: "Registration for this date is not (or no longer) possible.",
+  eventAlreadyRegistered: "You are already registered for this date.",
+  eventRegistrationNotActive: "This registration has already ended.",
+  eventGuestsNotAllowed: "Only members can register for this date.",
+  eventGuestLinkUsed: "This link has already been used. Your registration is confirmed.",
+  eventGuestLinkExpired: "This link has expired (it is valid for 48 hours). Please register again.",
   externalDecided:
     "This certificate has already been decided on. The decision stands; a corrected certificate is uploaded anew.",
+  siteSlugTaken: "Another page or news post already uses this address. Please choose another one.",
+  siteContactTooFast: "That was too quick. Please check your message and send it again.",
+  siteContactExpired: "The form was open for too long. Please reload the page and send your message again.",
+  siteContactUnavailable:
+    "This organisation has no contact form. Please use the phone number or address given.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -100,6 +115,8 @@ export const validation: typeof deValidation = {
   wholeNumber: "Please enter a whole number.",
   relevantEntryRequired: "Please state whether a relevant entry exists.",
   tooLong: "The text is too long.",
+  imageType: "Please upload an image as JPEG, PNG or WebP.",
+  imageTooLarge: "The image is too large (at most 2 MB).",
   photoConsentRequired: "Without consent to photos no photo can be stored.",
   photoType: "Please upload a photo as JPEG, PNG or WebP.",
   photoTooLarge: "The photo is too large (at most 2 MB).",
@@ -107,6 +124,7 @@ export const validation: typeof deValidation = {
   careTimesEmpty: "Please give at least one care time.",
   careTimeOutsideDayCare: "Family day care is possible between 06:00 and 20:00.",
   distance: "Please enter a whole number from 1 to 50 kilometres.",
+  consentRequired: "We cannot accept the application without your consent.",
   needsConsentRequired: "We store details of health and support needs only with your consent.",
   startInPast: "The start cannot be in the past.",
   startTooFar: "The start is more than three years ahead.",
@@ -172,4 +190,13 @@ export const validation: typeof deValidation = {
   externalNotPending: "A file can no longer be added to a certificate that has been reviewed.",
   rejectionReasonRequired: "Please write why the certificate is not accepted.",
   runNotInvitable: "This course run is not published or has already started.",
+  weekday: "Please choose a day of the week.",
+  eventQuestionOptions: "Please give at least two answers to choose from.",
+  eventPlaceRequired: "Please give a place or an online link.",
+  eventUntilOrCount: "Please give either an end date or a number of dates, not both.",
+  eventOrganiserUnknown: "This person is not a member of the organisation.",
+  eventSeriesNoDates: "These settings give no date at all. Please check the start, the end and the weekday.",
+  eventNotSeriesDate: "The series does not meet on this day.",
+  eventAnswerRequired: "Please answer this question.",
+  eventAnswerInvalid: "Please choose one of the answers.",
 };

@@ -225,6 +225,110 @@ export const mail: typeof de = {
     body: "we have received your booking for the course “{{course}}” at {{organisation}} ({{dates}}).\n\nPlease confirm with the link below that this e-mail address is yours. Only then are you booked and get a place or a place on the waiting list. The link is valid for {{hours}} hours and only once.\n\nIf you did not book, simply delete this e-mail.",
     action: "Confirm booking",
   },
+  siteContact: {
+    subject: "Contact form: {{subject}}",
+    body: "a message came in through the contact form of your website.\n\nFrom: {{sender}} <{{email}}>\n\n{{message}}\n\nIf you reply to this e-mail, the answer goes to {{email}}.",
+  },
+  siteContactCopy: {
+    subject: "Your message to {{organisation}}",
+    body: "You sent this message through the website of {{organisation}}:\n\n{{message}}\n\n{{organisation}} will answer you at this e-mail address.",
+  },
+  siteContactNoSubject: "Message through the website",
   trainingStatusPlace: "You have a place there.",
   trainingStatusWaiting: "There you are number {{position}} on the waiting list.",
+  eventWhen: "{{date}}, {{from}}–{{to}}",
+  eventWhenDays: "{{date}}, {{from}} to {{endDate}}, {{to}}",
+  eventOnline: "online",
+  eventOnlineLink: "Join online: {{url}}",
+  eventNoReason: "No reason was given.",
+  eventCalendarCancelled: "Cancelled: {{title}}",
+  eventCalendarFeedName: "{{organisation}}: dates",
+  eventRegistered: {
+    subject: "Registered: {{event}}",
+    body: "You are registered for “{{event}}” at {{organisation}}.\n\nWhen: {{when}}\nWhere: {{place}}{{online}}\n\nThe date for your calendar: {{calendarUrl}}\n\nIf you cannot come, please cancel, so that someone else gets your place.",
+    action: "View registration",
+  },
+  eventWaitlisted: {
+    subject: "Waiting list: {{event}}",
+    body: "“{{event}}” at {{organisation}} is full. You are number {{position}} on the waiting list.\n\nWhen: {{when}}\nWhere: {{place}}\n\nIf a place comes free, you get it automatically and we will write to you.",
+    action: "View registration",
+  },
+  eventMovedUp: {
+    subject: "You have a place: {{event}}",
+    body: "A place came free: you now have a place for “{{event}}” at {{organisation}}.\n\nWhen: {{when}}\nWhere: {{place}}{{online}}\n\nThe date for your calendar: {{calendarUrl}}",
+    action: "View registration",
+  },
+  eventRegistrationCancelled: {
+    subject: "Cancelled: {{event}}",
+    body: "You cancelled your registration for “{{event}}” ({{when}}). Your place goes to the next person on the waiting list.",
+    action: "View dates",
+  },
+  eventWaitingLeft: {
+    subject: "Left the waiting list: {{event}}",
+    body: "You are no longer on the waiting list for “{{event}}” ({{when}}).",
+    action: "View dates",
+  },
+  eventRegistrationCancelledByStaff: {
+    subject: "Your registration was ended: {{event}}",
+    body: "{{organisation}} ended your registration for “{{event}}” ({{when}}).\n\nReason: {{reason}}",
+    action: "View dates",
+  },
+  eventCancelled: {
+    subject: "Cancelled: {{event}} on {{when}}",
+    body: "{{organisation}} has cancelled “{{event}}” ({{when}}). Your registration has ended.\n\nReason: {{reason}}",
+    action: "View dates",
+  },
+  eventChanged: {
+    subject: "Changed: {{event}}",
+    body: "“{{event}}” at {{organisation}}, which you registered for, has changed.\n\nNew – when: {{when}}\nWhere: {{place}}\n\nIf you cannot come now, please cancel.",
+    action: "View registration",
+  },
+  eventReminder: {
+    subject: "Reminder: {{event}} – {{when}}",
+    body: "this is a reminder of “{{event}}” at {{organisation}}.\n\nWhen: {{when}}\nWhere: {{place}}{{online}}\n\nIf you cannot come, please still cancel.",
+    action: "View registration",
+  },
+  eventGuestConfirm: {
+    subject: "Please confirm: registration for {{event}}",
+    body: "we have received your registration for “{{event}}” at {{organisation}} ({{when}}).\n\nPlease confirm with the link below that this e-mail address is yours. Only then are you registered. The link is valid for {{hours}} hours and only once.\n\nIf you did not register, simply delete this e-mail.",
+    action: "Confirm registration",
+  },
+  membershipConfirm: {
+    subject: "Please confirm: your membership application to {{organisation}}",
+    body: "we have received your application for membership of {{organisation}}.\n\nPlease confirm with the link below that this e-mail address is yours. Only then will the board see your application. The link works for 7 days and only once; without confirmation we delete the application afterwards.\n\nIf you did not apply, simply delete this e-mail.",
+    action: "Confirm application",
+  },
+  membershipBoardNotice: {
+    subject: "New membership application: {{applicant}}",
+    body: "{{applicant}} would like to become a member of {{organisation}} and has confirmed the e-mail address.\n\nThe board can now approve or decline the application.",
+    action: "See applications",
+  },
+  membershipApproved: {
+    subject: "Welcome to {{organisation}}",
+    body: "the board of {{organisation}} has approved your membership application. You are now a member.{{message}}\n\nYou will receive a second e-mail with a link shortly. With it you set your password and enter the members' area.",
+    action: "",
+  },
+  membershipDeclined: {
+    subject: "Your membership application to {{organisation}}",
+    body: "unfortunately the board of {{organisation}} has declined your membership application.{{message}}\n\nWe delete your details after 3 months. If you have questions, please contact the association.",
+    action: "",
+  },
+  membershipMessage: "\n\nMessage from the board: {{message}}",
+  membershipEnded: {
+    subject: "Your membership of {{organisation}} has ended",
+    body: "the board of {{organisation}} has ended your membership. Reason: {{reason}}\n\nYour KTP-Netz account stays. If you have questions, please contact the association.",
+    action: "",
+  },
+  announcement: {
+    subject: "{{organisation}}: {{title}}",
+    body: "{{author}} has written an announcement for you:\n\n{{title}}\n\n{{text}}{{optOut}}",
+    action: "See all announcements",
+  },
+  announcementEssential: {
+    subject: "Important – {{organisation}}: {{title}}",
+    body: "{{author}} has written an important announcement for you:\n\n{{title}}\n\n{{text}}",
+    action: "See all announcements",
+  },
+  announcementOptOut:
+    "\n\nDon't want these e-mails any more? You can turn them off on your account page. You will still get important announcements.",
 };

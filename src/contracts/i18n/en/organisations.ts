@@ -178,6 +178,8 @@ export const organisations: typeof de = {
     emptyMeansNone: "empty = does not apply",
     presetValue: "Preset: {{value}}",
     notApplicable: "does not apply",
+    flagOn: "yes",
+    flagOff: "no",
     ruleRange: "Please enter a whole number from {{min}} to {{max}}.",
     requireMfaSelf:
       "You have not set up two-factor sign-in yourself yet. After saving you can use the organisation's pages again only once you have set it up.",
@@ -225,5 +227,9 @@ export const organisations: typeof de = {
     licenceMaxYears: { label: "Care licence valid for at most", unit: "years" },
     qhbPhase2WithinMonths: { label: "Complete QHB phase 2 within", unit: "months after the licence starts" },
     reminderLeadDays: { label: "Reminder before a deadline", unit: "days before" },
+    refresherNeedsValidCertificate: {
+      label: "Refresher only with a certificate still valid",
+      unit: "otherwise the full course must be booked (e.g. first aid)",
+    },
   },
 };

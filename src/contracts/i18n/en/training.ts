@@ -256,7 +256,27 @@ export const training: typeof de = {
       moveTarget: "New run",
       moveReason: "Message to the person (optional)",
       moveConfirm: "Move",
-      moved: "{{name}} is moved.",
+      movedConfirmed: "{{name}} is moved and has a place in the new run.",
+      movedWaiting: "{{name}} is moved and is number {{position}} on the new run's waiting list.",
+      book: {
+        title: "Book a person",
+        intro:
+          "For someone of your organisation, for example after a phone call. The person gets an e-mail. When the course is full, she goes on the waiting list.",
+        person: "Person",
+        personHint: "Type the name and pick from the list",
+        personPlaceholder: "Name",
+        personRequired: "Please choose a person.",
+        waive: "Waive a missing prerequisite",
+        waiveHint:
+          "Only when needed, for example while part 1 is still running. It is logged with your reason.",
+        waiveOffer: "You can waive the prerequisite: tick the box and give a reason.",
+        waiverReason: "Reason for the exception",
+        waiverReasonHint: "Kept in the audit log, not sent to the person.",
+        submit: "Book",
+        submitWaiting: "Put on the waiting list",
+        confirmed: "{{name}} is booked and has a place.",
+        waiting: "The course is full: {{name}} is number {{position}} on the waiting list.",
+      },
       promoteText_one: "One place is free. From the start of the course nobody moves up by themselves.",
       promoteText_other:
         "{{count}} places are free. From the start of the course nobody moves up by themselves.",

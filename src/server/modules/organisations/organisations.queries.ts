@@ -4,10 +4,11 @@
  * so that callers run them inside their own transaction, and the membership test is an SQL condition, so
  * that a hot route (the public map) still needs one statement.
  */
-import { and, arrayOverlaps, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
+import { userContacts } from "../identity/identity.queries";
 import { memberships, organisations } from "./organisations.tables";
 
 /**
@@ -91,4 +92,65 @@ export async function findOrganisationLetterhead(
     .from(organisations)
     .where(eq(organisations.id, id));
   return row ?? null;
+}
+
+/**
+ * The accounts of the organisation's active members, or of those holding one of `roles` (null: everyone),
+ * for modules that write to a group (announcements).
+ */
+export async function listActiveMemberIds(
+  db: Executor,
+  organisationId: string,
+  roles: readonly Role[] | null,
+): Promise<string[]> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.status, "active"),
+        roles ? arrayOverlaps(memberships.roles, [...roles]) : undefined,
+      ),
+    );
+  return rows.map((row) => row.userId);
+}
+
+/** A line of an association's member register: who, since when, until when and why. */
+export interface RegisterMembership {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  roles: Role[];
+  status: "active" | "left";
+  joinedOn: string;
+  leftOn: string | null;
+  leaveReason: string | null;
+}
+
+/** Every membership of the organisation, present and past, ordered by name. */
+export async function listRegisterMemberships(
+  db: Executor,
+  organisationId: string,
+): Promise<RegisterMembership[]> {
+  const person = userContacts(db);
+  return db
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      name: person.name,
+      email: person.email,
+      phone: person.phone,
+      roles: memberships.roles,
+      status: memberships.status,
+      joinedOn: memberships.joinedOn,
+      leftOn: memberships.leftOn,
+      leaveReason: memberships.leaveReason,
+    })
+    .from(memberships)
+    .innerJoin(person, eq(person.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(person.name));
 }

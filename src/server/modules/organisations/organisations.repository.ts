@@ -157,6 +157,8 @@ export async function upsertMembership(db: Executor, organisationId: string, use
         joinedOn: sql`case when ${memberships.status} = 'left' then excluded.joined_on
           else ${memberships.joinedOn} end`,
         status: "active",
+        leftOn: null,
+        leaveReason: null,
       },
     })
     .returning();

@@ -7,6 +7,7 @@ import type {
 } from "../../../contracts/organisations";
 import { type Role, staffRoles } from "../../../contracts/roles";
 import { findPreset } from "../../../core/organisations/presets";
+import { todayIso } from "../../../core/shared/dates";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import { hashToken, randomToken } from "../../platform/crypto";
@@ -197,9 +198,11 @@ export async function updateMembership(
     const existing = await repo.findMembership(tx, org.id, membershipId);
     if (!existing) throw new AppError("notFound", 404);
     await assertAnAdminRemains(tx, org.id, existing, input);
+    const isStatusChanged = existing.status !== input.status;
     await repo.updateMembership(tx, org.id, membershipId, {
       roles: [...new Set(input.roles)],
       status: input.status,
+      ...(isStatusChanged ? { leftOn: input.status === "left" ? todayIso(ctx.platform.now()) : null } : {}),
     });
     await writeAudit(tx, {
       organisationId: org.id,
@@ -223,6 +226,8 @@ async function endMembership(
   ctx: ServiceContext,
   membershipId: string,
   action: "organisations.memberRemoved" | "organisations.memberLeft",
+  reason: string | null = null,
+  onEnded?: (tx: Executor) => Promise<void>,
 ): Promise<void> {
   const org = scopeOf(ctx);
   await ctx.platform.db.transaction(async (tx) => {
@@ -230,22 +235,36 @@ async function endMembership(
     if (!existing) throw new AppError("notFound", 404);
     if (existing.status === "left") throw new AppError("conflict", 409);
     await assertAnAdminRemains(tx, org.id, existing, { roles: existing.roles, status: "left" });
-    await repo.updateMembership(tx, org.id, membershipId, { status: "left" });
+    await repo.updateMembership(tx, org.id, membershipId, {
+      status: "left",
+      leftOn: todayIso(ctx.platform.now()),
+      leaveReason: reason,
+    });
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: ctx.actor?.userId ?? null,
       action,
       entityType: "membership",
       entityId: membershipId,
-      details: { userId: existing.userId, roles: existing.roles },
+      details: { userId: existing.userId, roles: existing.roles, ...(reason ? { reason } : {}) },
       ip: ctx.ip,
     });
+    await onEnded?.(tx);
   });
 }
 
-/** An admin removes a person from the organisation; the last admin cannot be removed. */
-export async function removeMember(ctx: ServiceContext, membershipId: string): Promise<void> {
-  await endMembership(ctx, membershipId, "organisations.memberRemoved");
+/**
+ * An admin (or an association's board, through the membership module, with a reason) removes a person from
+ * the organisation; the last admin cannot be removed. `onEnded` runs in the same transaction (the caller's
+ * mail to her goes to the outbox exactly when the membership ends).
+ */
+export async function removeMember(
+  ctx: ServiceContext,
+  membershipId: string,
+  reason: string | null = null,
+  onEnded?: (tx: Executor) => Promise<void>,
+): Promise<void> {
+  await endMembership(ctx, membershipId, "organisations.memberRemoved", reason, onEnded);
 }
 
 /** A member leaves the organisation herself; the last admin must first hand the role on. */
@@ -348,6 +367,29 @@ export async function createInvitation(
     });
   });
   mailer.kick();
+}
+
+/**
+ * Invites a person inside the caller's transaction, for modules that decide who joins (the membership
+ * module's approved applications): the same link, mail and audit entry as any other invitation.
+ */
+export async function inviteWithin(
+  tx: Executor,
+  ctx: ServiceContext,
+  input: { email: string; roles: Role[] },
+): Promise<void> {
+  const org = scopeOf(ctx);
+  assertMayGrant(ctx, input.roles);
+  const id = await issueInvitation(tx, ctx, org, input);
+  await writeAudit(tx, {
+    organisationId: org.id,
+    actorUserId: ctx.actor?.userId ?? null,
+    action: "organisations.invitationCreated",
+    entityType: "invitation",
+    entityId: id.slice(0, 12),
+    details: { email: input.email, roles: input.roles },
+    ip: ctx.ip,
+  });
 }
 
 /** Open, expired, accepted and withdrawn invitations of the organisation, newest first. */

@@ -52,6 +52,10 @@ export const memberships = pgTable(
       .notNull()
       .default("active"),
     joinedOn: date("joined_on").notNull().default(sql`current_date`),
+    /** The day the membership ended (status "left"); the association's records keep it. */
+    leftOn: date("left_on"),
+    /** Why the board ended the membership; null when she left herself. */
+    leaveReason: text("leave_reason"),
     /** Whether other members see this person's phone and e-mail in the directory. */
     isContactVisible: boolean("is_contact_visible").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -29,7 +29,12 @@ describeApi(
       const admin = await t.member(org, ["admin"]);
       const settings = await admin.get(`/api/orgs/${org.slug}`);
       expect(settings.body.statePreset.id).toBe("NRW");
-      const rules = { ...settings.body.statePreset.rules, firstAidRefreshMonths: 36 };
+      expect(settings.body.statePreset.rules.refresherNeedsValidCertificate).toBe(true);
+      const rules = {
+        ...settings.body.statePreset.rules,
+        firstAidRefreshMonths: 36,
+        refresherNeedsValidCertificate: false,
+      };
       const body = {
         name: "Neuer Name",
         description: "Beschreibung",
@@ -55,6 +60,7 @@ describeApi(
       // Coordinators work with the rules every day: they read them, only admins change them.
       const read = await coordinator.get(`/api/orgs/${org.slug}`);
       expect(read.body.statePreset.rules.firstAidRefreshMonths).toBe(36);
+      expect(read.body.statePreset.rules.refresherNeedsValidCertificate).toBe(false);
       expect((await coordinator.put(`/api/orgs/${org.slug}`, body)).status).toBe(403);
       const bad = await admin.put(`/api/orgs/${org.slug}`, { ...body, postalCode: "123", email: "kaputt" });
       expect(bad.status).toBe(400);

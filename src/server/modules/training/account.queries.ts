@@ -5,7 +5,7 @@
  */
 import type { StateRules } from "../../../core/organisations/presets";
 import { nextMatchingRun } from "../../../core/training/account";
-import type { CourseCategory } from "../../../core/training/catalogue";
+import type { BookerKind, CourseCategory } from "../../../core/training/catalogue";
 import {
   type Certificate,
   type CountedCertificate,
@@ -73,8 +73,10 @@ export function toCoreExternal(row: repo.ExternalRow): ExternalCertificate {
   };
 }
 
-/** The run's page in the member catalogue. */
-export function runUrl(publicUrl: string, orgSlug: string, runId: string): string {
+/** Where she books the run: its page in the member catalogue, or the public catalogue for a guest. */
+export function runUrl(publicUrl: string, orgSlug: string, runId: string, booker: BookerKind): string {
+  // A guest has no account to sign in with: her way to book is the public catalogue.
+  if (booker === "guest") return `${publicUrl}/o/${orgSlug}/fortbildungen`;
   return `${publicUrl}/app/${orgSlug}/fortbildungen/${runId}`;
 }
 
@@ -120,14 +122,16 @@ export async function nextRunFinder(
         units: 0,
         countsTowardsObligation: false,
       });
-    const run = nextMatchingRun(category, ofCategory, history, today, organisation.rules);
+    // Without an account she can book only as a guest; the registry's people with one are day-care persons.
+    const booker: BookerKind = person.userId ? "caregiver" : "guest";
+    const run = nextMatchingRun(category, ofCategory, history, today, organisation.rules, booker);
     if (!run) return null;
     return {
       id: run.id,
       title: run.title,
       startsOn: run.startsOn,
       freePlaces: run.freePlaces,
-      url: runUrl(publicUrl, organisation.slug, run.id),
+      url: runUrl(publicUrl, organisation.slug, run.id, booker),
     };
   };
 }

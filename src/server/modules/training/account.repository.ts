@@ -21,7 +21,7 @@ export const DAY_CARE_ROLES: readonly Role[] = ["caregiver", "substitute", "memb
 
 export type ParticipantRow = Pick<
   typeof trainingParticipants.$inferSelect,
-  "id" | "userId" | "name" | "email"
+  "id" | "userId" | "name" | "email" | "locale"
 >;
 
 const participantColumns = {
@@ -29,6 +29,7 @@ const participantColumns = {
   userId: trainingParticipants.userId,
   name: trainingParticipants.name,
   email: trainingParticipants.email,
+  locale: trainingParticipants.locale,
 };
 
 export async function findParticipant(

@@ -8,14 +8,19 @@ import type {
   TrainingAccountDto,
 } from "../../../contracts/training-account";
 import type { StateRules } from "../../../core/organisations/presets";
-import { compareDates, todayIso } from "../../../core/shared/dates";
+import { compareDates } from "../../../core/shared/dates";
 import { type QhbPhaseInput, qhbProgress, trainingAccount } from "../../../core/training/account";
 import {
   type AttendanceRecord,
   summariseAttendance,
   summarisePractice,
 } from "../../../core/training/attendance";
-import { type CourseCategory, categoryDefaults } from "../../../core/training/catalogue";
+import {
+  audiencesOpenTo,
+  type BookerKind,
+  type CourseCategory,
+  categoryDefaults,
+} from "../../../core/training/catalogue";
 import {
   type CountedCertificate,
   certificateState,
@@ -33,15 +38,9 @@ import type { ServiceContext } from "../../platform/types";
 import { findTrainingRegistryPeople, type TrainingRegistryPerson } from "../caregivers/caregivers.queries";
 import { runUrl, toCoreExternal, toCoreInternal } from "./account.queries";
 import * as repo from "./account.repository";
+import { mailLocales, todayOf, trainingOrgOf } from "./training.context";
 
 /** The organisation of a request that passed an organisation permission. */
-export function orgOf(ctx: ServiceContext): OrganisationScope {
-  if (!ctx.organisation) throw new Error("organisation scope missing");
-  return ctx.organisation;
-}
-
-export const todayOf = (ctx: ServiceContext) => todayIso(ctx.platform.now());
-
 /** An upload as she and the office see it; the file itself is fetched from its own route. */
 export function presentExternal(row: repo.ExternalRow): ExternalCertificateDto {
   return {
@@ -245,7 +244,7 @@ export async function buildAccount(
 
 /** The signed-in member's own account: through her registry record and her participant record. */
 export async function ownSubject(db: Executor, ctx: ServiceContext): Promise<Subject> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = ctx.actor;
   if (!actor) throw new AppError("unauthenticated", 401);
   const [registry] = await findTrainingRegistryPeople(db, org.id, { userIds: [actor.userId] });
@@ -291,12 +290,12 @@ export async function subjectOf(db: Executor, org: OrganisationScope, ref: Perso
 
 export async function getMyAccount(ctx: ServiceContext): Promise<TrainingAccountDto> {
   const db = ctx.platform.db;
-  return buildAccount(db, orgOf(ctx), await ownSubject(db, ctx), todayOf(ctx));
+  return buildAccount(db, trainingOrgOf(ctx), await ownSubject(db, ctx), todayOf(ctx));
 }
 
 export async function getAccount(ctx: ServiceContext, ref: PersonRef): Promise<TrainingAccountDto> {
   const db = ctx.platform.db;
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   return buildAccount(db, org, await subjectOf(db, org, ref), todayOf(ctx));
 }
 
@@ -362,7 +361,7 @@ export async function listAccounts(
   query: AccountListQuery,
 ): Promise<{ items: AccountSummary[]; today: string }> {
   const db = ctx.platform.db;
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const today = todayOf(ctx);
   const subjects = await listSubjects(db, org);
   const participantIds = subjects.flatMap((s) => (s.participant ? [s.participant.id] : []));
@@ -413,7 +412,9 @@ export async function listAccounts(
 
 /** Published runs after today that a group can be invited to. */
 export async function listInvitableRuns(ctx: ServiceContext, category: CourseCategory | undefined) {
-  const runs = await repo.listUpcomingRuns(ctx.platform.db, orgOf(ctx).id, todayOf(ctx), { category });
+  const runs = await repo.listUpcomingRuns(ctx.platform.db, trainingOrgOf(ctx).id, todayOf(ctx), {
+    category,
+  });
   return runs.map(({ audience: _audience, ...run }) => run);
 }
 
@@ -424,8 +425,12 @@ export async function listInvitableRuns(ctx: ServiceContext, category: CourseCat
 export async function inviteToRun(
   ctx: ServiceContext,
   body: InvitationBody,
-): Promise<{ sent: number; withoutEmail: { ref: PersonRef; name: string }[] }> {
-  const org = orgOf(ctx);
+): Promise<{
+  sent: number;
+  withoutEmail: { ref: PersonRef; name: string }[];
+  notAdmitted: { ref: PersonRef; name: string }[];
+}> {
+  const org = trainingOrgOf(ctx);
   const today = todayOf(ctx);
   const result = await ctx.platform.db.transaction(async (tx) => {
     const [run] = await repo.listUpcomingRuns(tx, org.id, today, { id: body.runId });
@@ -440,8 +445,15 @@ export async function inviteToRun(
       subjects.push(subject);
     }
     const withoutEmail: { ref: PersonRef; name: string }[] = [];
+    const notAdmitted: { ref: PersonRef; name: string }[] = [];
     let sent = 0;
-    const link = runUrl(ctx.platform.env.PUBLIC_URL, org.slug, run.id);
+    const localeOf = await mailLocales(
+      tx,
+      subjects.map((subject) => ({
+        userId: subject.registry?.userId ?? subject.participant?.userId ?? null,
+        locale: subject.participant?.locale ?? "de",
+      })),
+    );
     const dates =
       run.startsOn === run.endsOn
         ? formatGermanDate(run.startsOn)
@@ -451,8 +463,16 @@ export async function inviteToRun(
         if (subject.ref) withoutEmail.push({ ref: subject.ref, name: subject.name });
         continue;
       }
+      // The people followed here are day-care persons; without an account one can book only as a guest.
+      const userId = subject.registry?.userId ?? subject.participant?.userId ?? null;
+      const booker: BookerKind = userId ? "caregiver" : "guest";
+      if (!audiencesOpenTo(booker).includes(run.audience)) {
+        if (subject.ref) notAdmitted.push({ ref: subject.ref, name: subject.name });
+        continue;
+      }
+      const link = runUrl(ctx.platform.env.PUBLIC_URL, org.slug, run.id, booker);
       const mail = composeMail(
-        "de",
+        localeOf({ userId, locale: subject.participant?.locale ?? "de" }),
         body.note ? "trainingInvitationWithNote" : "trainingInvitation",
         {
           name: subject.name,
@@ -477,11 +497,12 @@ export async function inviteToRun(
         people: subjects.flatMap((s) => (s.ref ? [s.ref] : [])),
         sent,
         withoutEmail: withoutEmail.length,
+        notAdmitted: notAdmitted.length,
         hasNote: body.note !== "",
       },
       ip: ctx.ip,
     });
-    return { sent, withoutEmail };
+    return { sent, withoutEmail, notAdmitted };
   });
   ctx.platform.mailer.kick();
   return result;

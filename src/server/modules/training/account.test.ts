@@ -14,6 +14,7 @@ import { accountFixtures } from "../../../../test/support/training-account";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { runJobOnce } from "../../platform/jobs/scheduler";
 import { deadlineReminderJob } from "../caregivers/caregivers.jobs";
+import { users } from "../identity/identity.tables";
 import { certificateReminderJob } from "./training.jobs";
 
 let smtp: TestSmtpServer;
@@ -486,6 +487,7 @@ describeApi(
       expect(sent.body).toEqual({
         sent: 1,
         withoutEmail: [{ ref: { kind: "caregiver", id: cem.caregiverId }, name: "Cem Celik" }],
+        notAdmitted: [],
       });
       const mail = await smtp.waitForMail((m) => m.to.includes(anna.email as string));
       expect(mail.subject).toBe("Einladung: Erste Hilfe am Kind (Samstag) am 18.04.2026");
@@ -496,7 +498,55 @@ describeApi(
         .from(auditEvents)
         .where(and(eq(auditEvents.organisationId, org), eq(auditEvents.action, "training.accountsInvited")));
       expect(entry).toMatchObject({ entityType: "trainingCourse", entityId: run.id });
-      expect(entry?.details).toMatchObject({ sent: 1, withoutEmail: 1, hasNote: true });
+      expect(entry?.details).toMatchObject({ sent: 1, withoutEmail: 1, notAdmitted: 0, hasNote: true });
+
+      // Without an account she can book only public runs, as a guest: a members' run is reported back, a
+      // public one links the public catalogue. Anna reads English: her invitation is in English.
+      const berta = await registryPerson(setup, {
+        firstName: "Berta",
+        lastName: "Brandt",
+        licences: [["2025-01-01", "2029-12-31"]],
+        withAccount: false,
+      });
+      const bertaEmail = berta.email as string;
+      const refused = await setup.coordinator.post(`${setup.base}/training/invitations`, {
+        runId: run.id,
+        people: [{ kind: "caregiver", id: berta.caregiverId }],
+      });
+      expect(refused.body).toEqual({
+        sent: 0,
+        withoutEmail: [],
+        notAdmitted: [{ ref: { kind: "caregiver", id: berta.caregiverId }, name: "Berta Brandt" }],
+      });
+      const publicRun = await createRun(t, org, {
+        title: "Erste Hilfe am Kind (offen)",
+        sessions: [{ date: "2026-04-25", units: 9 }],
+        audience: "public",
+      });
+      const annaUser = await t.app.platform.db
+        .update(users)
+        .set({ locale: "en" })
+        .where(eq(users.email, anna.email as string))
+        .returning({ id: users.id });
+      expect(annaUser).toHaveLength(1);
+      const open = await setup.coordinator.post(`${setup.base}/training/invitations`, {
+        runId: publicRun.id,
+        people: [
+          { kind: "caregiver", id: berta.caregiverId },
+          { kind: "caregiver", id: anna.caregiverId },
+        ],
+      });
+      expect(open.body).toMatchObject({ sent: 2, notAdmitted: [] });
+      const guestMail = await smtp.waitForMail(
+        (m) => m.to.includes(bertaEmail) && m.subject.includes("(offen)"),
+      );
+      expect(guestMail.text).toContain(`http://localhost:3000/o/${setup.org.slug}/fortbildungen`);
+      expect(guestMail.text).not.toContain("/app/");
+      const englishMail = await smtp.waitForMail(
+        (m) => m.to.includes(anna.email as string) && m.subject.includes("(offen)"),
+      );
+      expect(englishMail.subject).toMatch(/^Invitation/);
+      expect(englishMail.text).toContain(`/app/${setup.org.slug}/fortbildungen/${publicRun.id}`);
     });
 
     it("reminds once per stage before a certificate lapses, linking the next matching run, without double mails", async () => {

@@ -29,20 +29,6 @@ export interface ParticipantRow {
   email: string;
 }
 
-export async function findCourse(
-  db: Executor,
-  organisationId: string,
-  courseId: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<CourseRow | null> {
-  const query = db
-    .select()
-    .from(trainingCourses)
-    .where(and(eq(trainingCourses.organisationId, organisationId), eq(trainingCourses.id, courseId)));
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  return row ?? null;
-}
-
 /** The run's sessions in the order they take place. */
 export async function listSessions(
   db: Executor,

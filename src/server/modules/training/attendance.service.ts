@@ -1,4 +1,3 @@
-import type { Role } from "../../../contracts/roles";
 import type {
   AssessmentInput,
   AttendanceRunDto,
@@ -29,34 +28,13 @@ import {
   requiredAttendanceUnits,
 } from "../../../core/training/completion";
 import { writeAudit } from "../../platform/audit/audit";
-import type { Actor, OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, forbidden, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import * as repo from "./attendance.repository";
 import { presentCertificate } from "./certificates.presenter";
 import * as certificates from "./certificates.repository";
-
-/** Staff mark every run of the organisation; a trainer only the runs she teaches. */
-const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "board"];
-
-export function organisationOf(ctx: ServiceContext): OrganisationScope {
-  if (!ctx.organisation) throw notFound();
-  return ctx.organisation;
-}
-
-export function actorOf(ctx: ServiceContext): Actor {
-  if (!ctx.actor) throw new AppError("unauthenticated", 401);
-  return ctx.actor;
-}
-
-export function todayOf(ctx: ServiceContext): string {
-  return todayIso(ctx.platform.now());
-}
-
-function isStaff(ctx: ServiceContext): boolean {
-  return ctx.membership?.roles.some((role) => STAFF_ROLES.includes(role)) ?? false;
-}
+import { actorOf, isStaff, requireRun, todayOf, trainingOrgOf } from "./training.context";
 
 const berlinClock = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/Berlin",
@@ -85,16 +63,8 @@ async function requireMarkableRun(
   ctx: ServiceContext,
   courseId: string,
 ): Promise<repo.CourseRow> {
-  const org = organisationOf(ctx);
-  const course = await repo.findCourse(db, org.id, courseId);
-  if (!course) throw notFound();
+  const course = await requireRun(db, ctx, courseId);
   if (!isStaff(ctx) && !(await repo.isTrainerOf(db, course.id, actorOf(ctx).userId))) throw forbidden();
-  return course;
-}
-
-async function requireRun(db: Executor, ctx: ServiceContext, courseId: string): Promise<repo.CourseRow> {
-  const course = await repo.findCourse(db, organisationOf(ctx).id, courseId);
-  if (!course) throw notFound();
   return course;
 }
 
@@ -119,7 +89,7 @@ const toCoreRecord = (r: repo.AttendanceRow): AttendanceRecord => ({
 
 /** The runs the caller may mark, with how many past sessions still lack a record for someone. */
 export async function listAttendanceRuns(ctx: ServiceContext): Promise<AttendanceRunDto[]> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
   const today = todayOf(ctx);
   const runs = (await repo.listRuns(db, org.id, isStaff(ctx) ? null : actorOf(ctx).userId)).filter(
@@ -158,7 +128,7 @@ async function buildSheet(
   ctx: ServiceContext,
   course: repo.CourseRow,
 ): Promise<AttendanceSheet> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const now = ctx.platform.now();
   const today = todayIso(now);
   const sessions = await repo.listSessions(db, org.id, course.id);
@@ -231,7 +201,7 @@ export async function recordSessionAttendance(
   sessionId: string,
   input: SessionAttendanceBody,
 ): Promise<AttendanceSheet> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const { platform } = ctx;
   return platform.db.transaction(async (tx) => {
@@ -329,7 +299,7 @@ export async function evaluateRun(
 }
 
 async function buildResults(db: Executor, ctx: ServiceContext, course: repo.CourseRow): Promise<RunResults> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const today = todayOf(ctx);
   const evaluated = await evaluateRun(db, org.id, course, today);
   const current = await certificates.listCertificates(db, org.id, { courseId: course.id });
@@ -424,7 +394,7 @@ async function auditResult(
   details: Record<string, unknown>,
 ) {
   await writeAudit(tx, {
-    organisationId: organisationOf(ctx).id,
+    organisationId: trainingOrgOf(ctx).id,
     actorUserId: actorOf(ctx).userId,
     action,
     entityType: "trainingResult",
@@ -441,7 +411,7 @@ export async function addAssessment(
   participantId: string,
   input: AssessmentInput,
 ): Promise<ParticipantResultDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const { platform } = ctx;
   return platform.db.transaction(async (tx) => {
     const course = await requireRun(tx, ctx, courseId);
@@ -504,7 +474,7 @@ export async function addPractice(
   participantId: string,
   input: PracticeEntryInput,
 ): Promise<ParticipantResultDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const { platform } = ctx;
   return platform.db.transaction(async (tx) => {
     const course = await requireRun(tx, ctx, courseId);
@@ -546,7 +516,7 @@ export async function confirmPractice(
   entryId: string,
   input: PracticeConfirmBody,
 ): Promise<ParticipantResultDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   return ctx.platform.db.transaction(async (tx) => {
     const course = await requireRun(tx, ctx, courseId);
     const entry = await repo.findPractice(tx, org.id, course.id, entryId, { forUpdate: true });
@@ -572,7 +542,7 @@ export async function deletePractice(
   courseId: string,
   entryId: string,
 ): Promise<ParticipantResultDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   return ctx.platform.db.transaction(async (tx) => {
     const course = await requireRun(tx, ctx, courseId);
     const entry = await repo.findPractice(tx, org.id, course.id, entryId, { forUpdate: true });

@@ -192,7 +192,7 @@ export async function ensureMemberParticipant(
 export async function ensureGuestParticipant(
   db: Executor,
   organisationId: string,
-  guest: { name: string; email: string },
+  guest: { name: string; email: string; locale: ParticipantRow["locale"] },
 ): Promise<ParticipantRow> {
   const find = async () => {
     const [row] = await db
@@ -208,10 +208,18 @@ export async function ensureGuestParticipant(
     return row ?? null;
   };
   const existing = await find();
+  // Her latest booking's page decides the language, so a guest who switched to English is written to in English.
+  if (existing && existing.locale !== guest.locale) {
+    await db
+      .update(trainingParticipants)
+      .set({ locale: guest.locale })
+      .where(eq(trainingParticipants.id, existing.id));
+    return { ...existing, locale: guest.locale };
+  }
   if (existing) return existing;
   await db
     .insert(trainingParticipants)
-    .values({ organisationId, userId: null, name: guest.name, email: guest.email })
+    .values({ organisationId, userId: null, name: guest.name, email: guest.email, locale: guest.locale })
     .onConflictDoNothing();
   const created = await find();
   if (!created) throw new Error("participant not created");

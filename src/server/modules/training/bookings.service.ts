@@ -14,7 +14,7 @@ import type {
   StaffCancelBody,
 } from "../../../contracts/training";
 import type { StateRules } from "../../../core/organisations/presets";
-import { addDays, compareDates, todayIso } from "../../../core/shared/dates";
+import { addDays, compareDates } from "../../../core/shared/dates";
 import {
   type Booking,
   type BookingEvent,
@@ -28,26 +28,26 @@ import {
   waitingPosition,
 } from "../../../core/training/booking";
 import {
+  audiencesOpenTo,
   type CourseCategory,
   checkPrerequisites,
   DEFAULT_TRAINING_SETTINGS,
   type TrainingSettings,
 } from "../../../core/training/catalogue";
 import { writeAudit } from "../../platform/audit/audit";
-import type { Actor, OrganisationScope } from "../../platform/auth";
 import { hashToken, randomToken } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { buildCalendar } from "../../platform/ical";
 import { composeMail } from "../../platform/mail/mailer";
-import { hasPermission } from "../../platform/policy";
 import type { Platform, ServiceContext } from "../../platform/types";
+import { personalEventEntries } from "../events/events.queries";
 import { findUserLocales } from "../identity/identity.queries";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import * as repo from "./bookings.repository";
 import * as courses from "./courses.repository";
-import { trainingPolicy } from "./training.policy";
+import { actorOf, isStaff, mailLocales, requireRun, todayOf, trainingOrgOf } from "./training.context";
 import { presentMyBooking, presentStaffBookings } from "./training.presenter";
 
 /** How long a guest's e-mailed link works. */
@@ -59,27 +59,6 @@ const FEED_HISTORY_DAYS = 365;
 
 // ---------------------------------------------------------------------------------------------------------
 // Context
-
-/** Offices and associations train; a youth office's training routes answer as if they did not exist. */
-export function trainingOrgOf(ctx: ServiceContext): OrganisationScope {
-  const org = ctx.organisation;
-  if (org?.kind !== "coordinationOffice" && org?.kind !== "association") throw notFound();
-  return org;
-}
-
-export function actorOf(ctx: ServiceContext): Actor {
-  if (!ctx.actor) throw new AppError("unauthenticated", 401);
-  return ctx.actor;
-}
-
-export function todayOf(platform: Platform): string {
-  return todayIso(platform.now());
-}
-
-/** Staff of the organisation: they see every run and every booking. */
-export function isStaff(ctx: ServiceContext): boolean {
-  return hasPermission(ctx.membership, trainingPolicy.manageCourses, ctx.organisation?.kind);
-}
 
 export function bookingRunOf(course: courses.CourseRow): BookingRun {
   return {
@@ -94,9 +73,12 @@ export function bookingRunOf(course: courses.CourseRow): BookingRun {
   };
 }
 
-/** The organisation's training settings; rules that do not carry the flag keep the rules' default. */
+/**
+ * The organisation's training settings. The rules are read from the stored JSON without the contract's
+ * defaults, so settings saved before the flag existed keep the rule's default.
+ */
 export function trainingSettingsOf(rules: StateRules): TrainingSettings {
-  const stored = (rules as StateRules & Partial<TrainingSettings>).refresherNeedsValidCertificate;
+  const stored = (rules as Partial<StateRules>).refresherNeedsValidCertificate;
   return {
     refresherNeedsValidCertificate: stored ?? DEFAULT_TRAINING_SETTINGS.refresherNeedsValidCertificate,
   };
@@ -250,10 +232,7 @@ export async function applyOutcome(
     "participantId" in event ? [event.participantId] : [],
   );
   const people = await repo.findParticipants(tx, participantIds);
-  const locales = await findUserLocales(
-    tx,
-    [...people.values()].flatMap((person) => (person.userId ? [person.userId] : [])),
-  );
+  const localeOf = await mailLocales(tx, people.values());
   const sessions = await courses.listSessions(tx, [...options.runs.keys()]);
   const mail = new ParticipantMailer(tx, platform, options.org, options.runs, sessions);
   // A moved person hears once, with her new place; the target's own "booked" event would say it twice.
@@ -267,7 +246,7 @@ export async function applyOutcome(
     }
     const person = people.get(event.participantId);
     if (!person) continue;
-    const locale: Locale = person.userId ? (locales.get(person.userId) ?? "de") : "de";
+    const locale = localeOf(person);
     const to = { person, locale };
     switch (event.type) {
       case "booked":
@@ -417,10 +396,10 @@ export async function mailOrganisation(
 
 /** Who sees a run in the members' catalogue: "caregivers" runs are for caregivers and substitutes only. */
 export function visibleAudiences(ctx: ServiceContext): courses.CourseRow["audience"][] {
-  if (isStaff(ctx)) return ["public", "members", "caregivers"];
+  if (isStaff(ctx)) return [...audiencesOpenTo("caregiver")];
   const roles = ctx.membership?.roles ?? [];
   const isCaregiver = roles.includes("caregiver") || roles.includes("substitute");
-  return isCaregiver ? ["public", "members", "caregivers"] : ["public", "members"];
+  return [...audiencesOpenTo(isCaregiver ? "caregiver" : "member")];
 }
 
 /** What booking reads of the organisation (a guest's link carries no signed-in scope). */
@@ -535,7 +514,7 @@ export async function bookOwn(ctx: ServiceContext, courseId: string): Promise<My
     });
     const row = await repo.findBooking(tx, courseId, booking.id);
     const sessions = await courses.listSessions(tx, [courseId]);
-    return presentMyBooking(row as repo.BookingRow, locked.course, sessions, after, todayOf(ctx.platform));
+    return presentMyBooking(row as repo.BookingRow, locked.course, sessions, after, todayOf(ctx));
   });
   ctx.platform.mailer.kick();
   return result;
@@ -579,10 +558,8 @@ async function staffBookingOf(tx: Executor, courseId: string, bookingId: string)
 }
 
 export async function listCourseBookings(ctx: ServiceContext, courseId: string): Promise<StaffBookingList> {
-  const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
-  const course = await courses.findCourse(db, org.id, courseId);
-  if (!course) throw notFound();
+  await requireRun(db, ctx, courseId);
   const rows = await repo.listBookings(db, [courseId]);
   const people = await repo.findParticipants(
     db,
@@ -606,7 +583,7 @@ export async function cancelOwn(ctx: ServiceContext, bookingId: string): Promise
     const result = cancelBooking(bookingRunOf(locked.course), locked.bookings, {
       bookingId,
       now: ctx.platform.now().toISOString(),
-      today: todayOf(ctx.platform),
+      today: todayOf(ctx),
       by: "participant",
     });
     if (!result.ok) throw problemError(result.problem, ctx.locale);
@@ -626,13 +603,7 @@ export async function cancelOwn(ctx: ServiceContext, bookingId: string): Promise
     });
     const row = await repo.findBooking(tx, locked.course.id, bookingId);
     const sessions = await courses.listSessions(tx, [locked.course.id]);
-    return presentMyBooking(
-      row as repo.BookingRow,
-      locked.course,
-      sessions,
-      result.bookings,
-      todayOf(ctx.platform),
-    );
+    return presentMyBooking(row as repo.BookingRow, locked.course, sessions, result.bookings, todayOf(ctx));
   });
   ctx.platform.mailer.kick();
   return result;
@@ -652,7 +623,7 @@ export async function cancelByStaff(
     const result = cancelBooking(bookingRunOf(locked.course), locked.bookings, {
       bookingId,
       now: ctx.platform.now().toISOString(),
-      today: todayOf(ctx.platform),
+      today: todayOf(ctx),
       by: "staff",
     });
     if (!result.ok) throw problemError(result.problem, ctx.locale);
@@ -705,7 +676,7 @@ export async function moveToRun(
       bookings.filter((b) => b.runId === source.id),
       bookingRunOf(target),
       bookings.filter((b) => b.runId === target.id),
-      { bookingId, newBookingId, now: ctx.platform.now().toISOString(), today: todayOf(ctx.platform) },
+      { bookingId, newBookingId, now: ctx.platform.now().toISOString(), today: todayOf(ctx) },
     );
     if (!result.ok) throw problemError(result.problem, ctx.locale);
     await applyOutcome(
@@ -780,7 +751,7 @@ export async function listMine(ctx: ServiceContext): Promise<MyBookings> {
     courses.listSessions(db, courseIds),
     repo.listBookings(db, courseIds),
   ]);
-  const today = todayOf(ctx.platform);
+  const today = todayOf(ctx);
   const byId = new Map(runs.flatMap((run) => (run ? [[run.id, run] as const] : [])));
   const bookings = allBookings.map(repo.toBooking);
   return {
@@ -831,6 +802,7 @@ export async function requestGuestBooking(
       courseId: course.id,
       name: body.name,
       email: body.email,
+      locale: ctx.locale,
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + GUEST_LINK_HOURS * 3_600_000),
       createdAt: now,
@@ -863,14 +835,18 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
   const result = await bookingTransaction(platform, async (tx) => {
     const request = await repo.findGuestRequest(tx, hashToken(token), { lock: true });
     if (!request) throw new AppError("tokenInvalid", 404);
-    if (request.usedAt) throw new AppError("trainingGuestLinkUsed", 409);
-    if (request.expiresAt.getTime() <= now.getTime()) throw new AppError("trainingGuestLinkExpired", 410);
     const [summary] = await findOrganisationSummaries(tx, [request.organisationId]);
     if (!summary) throw new AppError("tokenInvalid", 404);
     const org: TrainingOrganisation = summary;
+    // Every refusal of a known link names the organisation, so the page can lead back to its catalogue.
+    const refuse = (code: "trainingGuestLinkUsed" | "trainingGuestLinkExpired", status: number) =>
+      new AppError(code, status, { organisationSlug: org.slug });
+    if (request.usedAt) throw refuse("trainingGuestLinkUsed", 409);
+    if (request.expiresAt.getTime() <= now.getTime()) throw refuse("trainingGuestLinkExpired", 410);
     const participant = await repo.ensureGuestParticipant(tx, org.id, {
       name: request.name,
       email: request.email,
+      locale: request.locale,
     });
     const { booking, locked, after } = await bookInTransaction(tx, ctx, {
       org,
@@ -881,6 +857,14 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
       check: (course) => {
         if (course.audience !== "public") throw new AppError("trainingCourseNotBookable", 409);
       },
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+      throw new AppError(
+        error.code,
+        error.status,
+        { ...error.details, organisationSlug: org.slug },
+        error.fields,
+      );
     });
     await repo.markGuestRequestUsed(tx, request.id, now, booking.id);
     await writeAudit(tx, {
@@ -982,14 +966,19 @@ export async function feedCalendar(ctx: ServiceContext, token: string): Promise<
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.course.id, (counts.get(row.course.id) ?? 0) + 1);
   const allSessions = await courses.listSessions(platform.db, [...counts.keys()]);
+  // One feed per person: her registered meetings and events come from the events module (ADR 0011).
+  const events = await personalEventEntries(platform.db, userId, new Date(`${since}T00:00:00Z`), locale);
   return buildCalendar({
     name: t("training.calendar.feedName"),
     method: null,
     now: platform.now(),
-    entries: rows.map(({ session, course }) => {
-      const ofRun = allSessions.filter((s) => s.courseId === course.id);
-      return sessionEntry(course, session, ofRun, { locale, showOnlineUrl: true });
-    }),
+    entries: [
+      ...rows.map(({ session, course }) => {
+        const ofRun = allSessions.filter((s) => s.courseId === course.id);
+        return sessionEntry(course, session, ofRun, { locale, showOnlineUrl: true });
+      }),
+      ...events,
+    ],
   });
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
-import { type Client, describeApi, type TestContext } from "../../../../test/support/test-app";
+import { Client, describeApi, type TestContext } from "../../../../test/support/test-app";
 import { addParticipant } from "../../../../test/support/training";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { bookedSessionsOfUser, openRuns } from "./training.queries";
@@ -324,6 +324,46 @@ describeApi(
       expect(notMember.body.error.fields[0].path).toBe("userId");
     });
 
+    it("lets a refresher take a lapsed certificate once the organisation's rules allow it", async () => {
+      const { org, coordinator, base } = await office();
+      const admin = await t.member(org, ["admin"]);
+      const refresher = await publishedRun(coordinator, base, { isRefresher: true, title: "Auffrischung" });
+      const berta = await caregiver(org, "Berta Brandt");
+      const participant = await addParticipant(t, org.id, {
+        name: "Berta Brandt",
+        email: berta.email,
+        userId: berta.userId,
+      });
+      // Lapsed in January, before the refresher's first day in July.
+      await t.app.platform.db.insert(trainingCertificates).values({
+        organisationId: org.id,
+        participantId: participant.id,
+        category: "firstAidChildren",
+        participantName: "Berta Brandt",
+        courseTitle: "Erste Hilfe am Kind",
+        units: 9,
+        startedOn: "2024-01-10",
+        completedOn: "2024-01-10",
+        validUntil: "2026-01-10",
+        countsTowardsObligation: false,
+        verificationCode: `LAPSED${t.kind}${++seq}`,
+      });
+      const refused = await book(berta, base, refresher.id);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe("trainingFullCourseRequired");
+
+      const settings = await admin.get(base);
+      expect(settings.body.statePreset.rules.refresherNeedsValidCertificate).toBe(true);
+      const rules = { ...settings.body.statePreset.rules, refresherNeedsValidCertificate: false };
+      const saved = await admin.put(base, {
+        ...settings.body,
+        statePreset: { ...settings.body.statePreset, rules },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+      expect((await book(berta, base, refresher.id)).status).toBe(201);
+    });
+
     it("allows one active booking per series; a move keeps the end-of-waiting-list rule", async () => {
       const { org, coordinator, base } = await office();
       const spring = await publishedRun(coordinator, base, { capacity: 1, title: "Frühjahr" });
@@ -428,6 +468,64 @@ describeApi(
     const book = (client: Pick<Client, "post">, base: string, id: string) =>
       client.post(`${base}/training-catalogue/${id}/book`);
 
+    it("writes to a guest in the language of the page she booked on, every later mail too", async () => {
+      const { org, coordinator, base } = await office();
+      const run = await publishedRun(coordinator, base, { audience: "public", capacity: 1, title: "Offen" });
+      const url = `/api/public/orgs/${org.slug}/courses/${run.id}/guest-bookings`;
+      const english = new Client(t.app, { "accept-language": "en-GB,en;q=0.9" });
+      const german = new Client(t.app, { "accept-language": "de-DE,de;q=0.9" });
+      const emma = `emma.${t.kind}@guest.example`;
+      const gerda = `gerda.${t.kind}@gast.example`;
+      const tokenOf = (text: string) =>
+        /fortbildung\/bestaetigen\/([A-Za-z0-9_-]+)/.exec(text)?.[1] as string;
+
+      expect((await english.post(url, { name: "Emma Evans", email: emma })).status).toBe(202);
+      const emmaLink = await smtp.waitForMail((m) => m.to.includes(emma));
+      expect(emmaLink.subject).toBe("Please confirm: booking for Offen");
+      // She opens the link in a browser set to German: the language she asked in still counts.
+      expect(
+        (await german.post(`/api/public/training-guest-confirmations/${tokenOf(emmaLink.text)}`)).status,
+      ).toBe(200);
+      expect(
+        (await smtp.waitForMail((m) => m.to.includes(emma) && m.subject.includes("place"))).subject,
+      ).toBe("Your place: Offen");
+
+      expect((await german.post(url, { name: "Gerda Gast", email: gerda })).status).toBe(202);
+      const gerdaLink = await smtp.waitForMail((m) => m.to.includes(gerda));
+      expect(gerdaLink.subject).toMatch(/^Bitte bestätigen/);
+      expect(
+        (await english.post(`/api/public/training-guest-confirmations/${tokenOf(gerdaLink.text)}`)).status,
+      ).toBe(200);
+      expect(
+        (await smtp.waitForMail((m) => m.to.includes(gerda) && m.subject.startsWith("Warteliste"))).subject,
+      ).toBe("Warteliste: Offen");
+
+      // Staff cancel Emma's place: she hears in English, Gerda moves up and hears in German.
+      const bookings = await coordinator.get(`${base}/training-courses/${run.id}/bookings`);
+      const emmaBooking = bookings.body.items.find((b: { email: string }) => b.email === emma);
+      const cancelled = await coordinator.post(
+        `${base}/training-courses/${run.id}/bookings/${emmaBooking.id}/cancel`,
+        { reason: "Doppelt angemeldet" },
+      );
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+      await smtp.waitForMail((m) => m.to.includes(emma) && m.subject === "Your booking was cancelled: Offen");
+      await smtp.waitForMail((m) => m.to.includes(gerda) && m.subject === "Sie haben einen Platz: Offen");
+
+      // The run is called off: Gerda hears in German.
+      expect(
+        (await coordinator.post(`${base}/training-courses/${run.id}/cancel`, { reason: "Krank" })).status,
+      ).toBe(200);
+      await smtp.waitForMail((m) => m.to.includes(gerda) && m.subject === "Kurs abgesagt: Offen");
+      const stored = await t.app.platform.db
+        .select()
+        .from(trainingParticipants)
+        .where(eq(trainingParticipants.organisationId, org.id));
+      expect(Object.fromEntries(stored.map((p) => [p.email, p.locale]))).toEqual({
+        [emma]: "en",
+        [gerda]: "de",
+      });
+    });
+
     it("books a guest on a public run only once her e-mailed link is clicked", async () => {
       const { org, coordinator, base } = await office();
       const run = await publishedRun(coordinator, base, { audience: "public", capacity: 1, title: "Offen" });
@@ -472,6 +570,11 @@ describeApi(
       const used = await anonymous.post(`/api/public/training-guest-confirmations/${token}`);
       expect(used.status).toBe(409);
       expect(used.body.error.code).toBe("trainingGuestLinkUsed");
+      // The page leads back to the organisation's catalogue; an unknown link names no organisation.
+      expect(used.body.error.details).toEqual({ organisationSlug: org.slug });
+      const unknown = await anonymous.post("/api/public/training-guest-confirmations/unbekannter-link-0000");
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.details).toBeUndefined();
       const booked = await coordinator.get(`${base}/training-courses/${run.id}/bookings`);
       expect(booked.body.items[0]).toMatchObject({ name: "Gerda Gast", isGuest: true, userId: null });
 
@@ -486,6 +589,7 @@ describeApi(
         const expired = await anonymous.post(`/api/public/training-guest-confirmations/${secondToken}`);
         expect(expired.status).toBe(410);
         expect(expired.body.error.code).toBe("trainingGuestLinkExpired");
+        expect(expired.body.error.details).toEqual({ organisationSlug: org.slug });
       } finally {
         t.clock.now = before;
       }

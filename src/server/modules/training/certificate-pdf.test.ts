@@ -3,7 +3,14 @@ import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { expectReadableFontSubsets, openPdf } from "../../../../test/support/pdf";
 import { createVerificationCode } from "../../../core/training/certificates";
-import { type CertificatePdfInput, drawQrCode, renderCertificatePdf } from "./certificate-pdf";
+import { pdfPoolThreads, retainPdfPool } from "../../platform/pdf-pool";
+import {
+  type CertificatePdfInput,
+  certificatePdf,
+  drawQrCode,
+  qrRectangles,
+  renderCertificatePdf,
+} from "./certificate-pdf";
 
 const code = createVerificationCode(new Uint8Array([12, 200, 7, 99, 1, 250, 33]));
 
@@ -45,7 +52,7 @@ async function textOf(bytes: Uint8Array): Promise<string> {
 
 describe("certificate PDF", () => {
   it("prints names with any Latin letters, the course, its UE and the verification code", async () => {
-    const text = await textOf(await renderCertificatePdf(input()));
+    const text = await textOf(await certificatePdf(input()));
     expect(text).toContain("Teilnahmebescheinigung");
     expect(text).toContain("Şükran Łukasz-Øvergård");
     expect(text).toContain("Erste Hilfe am Kind – Grundkurs");
@@ -65,7 +72,7 @@ describe("certificate PDF", () => {
 
   it("makes a QHB phase with a passed assessment a Zertifikat with practice hours and half units", async () => {
     const text = await textOf(
-      await renderCertificatePdf(
+      await certificatePdf(
         input({
           category: "qhbPhase1",
           courseTitle: "Qualifizierung Kindertagespflege Phase 1",
@@ -91,32 +98,63 @@ describe("certificate PDF", () => {
   });
 
   it("embeds font subsets whose glyph records are all readable, accented letters included", async () => {
-    await expectReadableFontSubsets(await renderCertificatePdf(input()));
+    await expectReadableFontSubsets(await certificatePdf(input()));
   });
 
-  it("draws the QR code module by module, top row first, inside its quiet zone", () => {
+  it("is made on a PDF worker thread, from plain data to the same page", { timeout: 120_000 }, async () => {
+    const release = retainPdfPool();
+    try {
+      const fromWorker = await renderCertificatePdf(input());
+      expect(pdfPoolThreads()).toBeGreaterThan(0);
+      // The same page as made on this thread (the fonts' subset tags are random, so the bytes differ).
+      expect(await textOf(fromWorker)).toBe(await textOf(await certificatePdf(input())));
+      await expectReadableFontSubsets(fromWorker);
+    } finally {
+      await release();
+    }
+    expect(pdfPoolThreads()).toBe(0);
+  });
+
+  it("draws the QR code's dark modules row by row, top row first, inside its quiet zone", () => {
     const url = `https://ktp.example/zertifikat/${code}`;
-    const squares: { x: number; y: number; width: number }[] = [];
-    const page = { drawRectangle: (r: { x: number; y: number; width: number }) => squares.push(r) };
-    drawQrCode(page as never, url, 100, 200, 99);
+    const rectangles = qrRectangles(url, 100, 200, 99);
     const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
-    const [background, ...dark] = squares;
-    expect(background).toMatchObject({ x: 100, y: 200, width: 99 });
     const moduleSize = 99 / (modules.size + 8);
-    const drawn = new Set(
-      dark.map((s) => {
-        const col = Math.round((s.x - 100) / moduleSize) - 4;
-        const row = Math.round((200 + 99 - s.y) / moduleSize) - 4 - 1;
-        return `${row},${col}`;
-      }),
-    );
+    const drawn = new Map<string, number>();
+    for (const r of rectangles) {
+      const row = Math.round((200 + 99 - r.y) / moduleSize) - 4 - 1;
+      const first = Math.round((r.x - 100) / moduleSize) - 4;
+      const count = Math.round((r.width - 0.05) / moduleSize);
+      expect(r.height).toBeCloseTo(moduleSize + 0.05);
+      for (let col = first; col < first + count; col++)
+        drawn.set(`${row},${col}`, (drawn.get(`${row},${col}`) ?? 0) + 1);
+    }
     let darkModules = 0;
     for (let row = 0; row < modules.size; row++)
       for (let col = 0; col < modules.size; col++) {
         if (!modules.get(row, col)) continue;
         darkModules++;
-        expect(drawn.has(`${row},${col}`)).toBe(true);
+        expect(drawn.get(`${row},${col}`)).toBe(1);
       }
-    expect(dark).toHaveLength(darkModules);
+    // Every dark module exactly once, no light one, and runs merged: fewer rectangles than modules.
+    expect(drawn.size).toBe(darkModules);
+    expect(rectangles.length).toBeLessThan(darkModules / 1.5);
+  });
+
+  it("fills the QR code as one path on its white square", () => {
+    const url = `https://ktp.example/zertifikat/${code}`;
+    const squares: { x: number; y: number; width: number }[] = [];
+    const operators: { name: string }[] = [];
+    const page = {
+      drawRectangle: (r: { x: number; y: number; width: number }) => squares.push(r),
+      pushOperators: (...ops: { name: string }[]) => operators.push(...ops),
+    };
+    drawQrCode(page as never, url, 100, 200, 99);
+    expect(squares).toEqual([expect.objectContaining({ x: 100, y: 200, width: 99 })]);
+    const names = operators.map((op) => String(op.name));
+    expect(names.filter((name) => name === "re")).toHaveLength(qrRectangles(url, 100, 200, 99).length);
+    expect(names.filter((name) => name === "f")).toHaveLength(1);
+    expect(names.slice(0, 2)).toEqual(["q", "rg"]);
+    expect(names.at(-1)).toBe("Q");
   });
 });

@@ -2,14 +2,24 @@
  * The printed certificate: one A4 page in German with the organisation's letterhead, the participant, the
  * course with its UE, dates, practice hours and assessments where they apply, validity, trainers, place and
  * date of issue, and the verification code with a QR code to the public check. The QR code is drawn as
- * vector squares, so it stays sharp at any print size and needs no image library.
+ * vector rectangles, so it stays sharp at any print size and needs no image library.
  */
-import { type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import {
+  fill,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingRgbColor,
+} from "pdf-lib";
 import QRCode from "qrcode";
 import type { CourseCategory } from "../../../core/training/catalogue";
 import { formatVerificationCode } from "../../../core/training/certificates";
 import { translator } from "../../platform/i18n";
-import { createPdf, type PdfFonts, wrapText } from "../../platform/pdf";
+import { createPdf, type PdfFonts, savePdf, wrapText } from "../../platform/pdf";
+import { renderPdf } from "../../platform/pdf-pool";
 
 export interface CertificatePdfInput {
   organisation: {
@@ -57,29 +67,69 @@ function germanNumber(value: number): string {
   return new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(value);
 }
 
-/** The QR code as dark squares of `moduleSize` points with its quiet zone, lower-left corner at (x, y). */
-export function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number): void {
+export interface QrRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The dark modules of the QR code as rectangles, lower-left corner of the code with its quiet zone at
+ * (x, y): one rectangle per run of dark modules in a row, so the 410 dark modules of a verification link
+ * become about 220 rectangles.
+ */
+export function qrRectangles(text: string, x: number, y: number, size: number): QrRectangle[] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
   const quiet = 4;
   const moduleSize = size / (modules.size + 2 * quiet);
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  const rectangles: QrRectangle[] = [];
   for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.get(row, col)) continue;
-      page.drawRectangle({
-        x: x + (quiet + col) * moduleSize,
+    let col = 0;
+    while (col < modules.size) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const first = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      rectangles.push({
+        x: x + (quiet + first) * moduleSize,
         // PDF counts y upwards; the first row is the top one.
         y: y + size - (quiet + row + 1) * moduleSize,
-        // A hair wider than the module, so neighbours merge without white seams in some viewers.
-        width: moduleSize + 0.05,
+        // A hair larger than the modules, so neighbours merge without white seams in some viewers.
+        width: (col - first) * moduleSize + 0.05,
         height: moduleSize + 0.05,
-        color: INK,
       });
     }
   }
+  return rectangles;
 }
 
-export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
+/**
+ * The QR code on a white square of `size` points. All rectangles are filled as one path: drawn one by one
+ * (pdf-lib's drawRectangle saves and restores the graphics state and sets the colour each time) they made
+ * up most of the page's content and, once the fonts were parsed only once, almost a third of its time.
+ */
+export function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number): void {
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  const [red, green, blue] = [INK.red, INK.green, INK.blue];
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(red, green, blue),
+    ...qrRectangles(text, x, y, size).map((r) => rectangle(r.x, r.y, r.width, r.height)),
+    fill(),
+    popGraphicsState(),
+  );
+}
+
+/** The certificate, made on a PDF worker thread so that issuing a cohort does not hold up other requests. */
+export function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
+  return renderPdf({ module: import.meta.url, name: "certificatePdf", input });
+}
+
+/** The certificate on the calling thread; the PDF workers run it (pdf-pool.ts). */
+export async function certificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
   const t = translator("de");
   const isCertificate = input.assessments.length > 0;
   const title = t(
@@ -235,5 +285,5 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   foot(`${t("trainingRecords.pdf.code")}: ${formatVerificationCode(input.verificationCode)}`, 13, fonts.bold);
   if (input.isReissue) foot(t("trainingRecords.pdf.reissued"), 8.5, fonts.regular, GREY);
 
-  return doc.save();
+  return savePdf(doc);
 }

@@ -116,6 +116,7 @@ export interface ParticipantIdentity {
   userId: string | null;
   name: string;
   email: string;
+  locale: "de" | "en";
 }
 
 export async function findParticipant(
@@ -129,6 +130,7 @@ export async function findParticipant(
       userId: trainingParticipants.userId,
       name: trainingParticipants.name,
       email: trainingParticipants.email,
+      locale: trainingParticipants.locale,
     })
     .from(trainingParticipants)
     .where(and(eq(trainingParticipants.organisationId, organisationId), eq(trainingParticipants.id, id)));

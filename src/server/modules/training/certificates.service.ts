@@ -30,17 +30,19 @@ import type { Executor } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
-import { findUserLocales, findUserNames } from "../identity/identity.queries";
+import { findUserNames } from "../identity/identity.queries";
 import {
   findOrganisationLetterhead,
   findOrganisationSummaries,
 } from "../organisations/organisations.queries";
 import * as attendance from "./attendance.repository";
-import { actorOf, evaluateRun, organisationOf, todayOf } from "./attendance.service";
+import { evaluateRun } from "./attendance.service";
 import { renderCertificatePdf } from "./certificate-pdf";
 import { presentCertificate, verificationUrlOf } from "./certificates.presenter";
 import * as repo from "./certificates.repository";
+import { findCourse } from "./courses.repository";
 import { syncRegistryFor } from "./registry-sync";
+import { actorOf, mailLocales, requireRun, todayOf, trainingOrgOf } from "./training.context";
 
 /** Draws before giving up; with 55 random bits a second draw is already a once-in-a-lifetime event. */
 const MAX_CODE_DRAWS = 5;
@@ -49,7 +51,7 @@ function presentContext(ctx: ServiceContext) {
   return {
     publicUrl: ctx.platform.env.PUBLIC_URL,
     today: todayOf(ctx),
-    leadDays: organisationOf(ctx).rules.reminderLeadDays,
+    leadDays: trainingOrgOf(ctx).rules.reminderLeadDays,
   };
 }
 
@@ -106,12 +108,11 @@ function formatDate(iso: string, locale: Locale): string {
  * her certificates, a guest (no account, no page) with the link to the public check.
  */
 async function queueIssuedMail(tx: Executor, ctx: ServiceContext, row: repo.CertificateRow): Promise<void> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const { platform } = ctx;
   const participant = await repo.findParticipant(tx, org.id, row.participantId);
   if (!participant) return;
-  const locales = participant.userId ? await findUserLocales(tx, [participant.userId]) : new Map();
-  const locale: Locale = (participant.userId && locales.get(participant.userId)) || "de";
+  const locale = (await mailLocales(tx, [participant]))(participant);
   const verifyUrl = `${platform.env.PUBLIC_URL}/${VERIFY_PATH}`;
   const params = {
     name: row.participantName,
@@ -149,12 +150,11 @@ export async function issueCertificates(
   courseId: string,
   input: IssueCertificatesBody,
 ): Promise<IssueCertificatesResponse> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const { platform } = ctx;
   const result = await platform.db.transaction(async (tx) => {
-    const course = await attendance.findCourse(tx, org.id, courseId, { forUpdate: true });
-    if (!course) throw notFound();
+    const course = await requireRun(tx, ctx, courseId, { lock: true });
     const now = platform.now();
     const today = todayIso(now);
     const evaluated = await evaluateRun(tx, org.id, course, today);
@@ -254,7 +254,7 @@ export async function listCertificates(
   ctx: ServiceContext,
   query: CertificatesQuery,
 ): Promise<CertificateDto[]> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const rows = await repo.listCertificates(ctx.platform.db, org.id, {
     courseId: query.courseId,
     participantIds: query.participantId ? [query.participantId] : undefined,
@@ -269,7 +269,7 @@ export async function listCertificates(
  * issued (core `reissueCertificate`), so a printed copy with the wrong name no longer verifies.
  */
 export async function reissue(ctx: ServiceContext, id: string, input: ReissueBody): Promise<CertificateDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const { platform } = ctx;
   const row = await platform.db.transaction(async (tx) => {
@@ -329,7 +329,7 @@ export async function revokeCertificate(
   id: string,
   input: RevokeBody,
 ): Promise<CertificateDto> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const row = await ctx.platform.db.transaction(async (tx) => {
     const found = await repo.findCertificate(tx, org.id, id, { forUpdate: true });
@@ -352,7 +352,7 @@ export async function revokeCertificate(
 
 /** The signed-in member's certificates in this organisation, history included, newest first. */
 export async function listMyCertificates(ctx: ServiceContext): Promise<MyCertificateDto[]> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
   const participantIds = await repo.findParticipantIdsOfUser(db, org.id, actorOf(ctx).userId);
   const rows = await repo.listCertificates(db, org.id, { participantIds, includeInactive: true });
@@ -369,7 +369,7 @@ export interface PdfFile {
 }
 
 async function renderPdf(db: Executor, ctx: ServiceContext, row: repo.CertificateRow): Promise<PdfFile> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const letterhead = (await findOrganisationLetterhead(db, org.id)) ?? {
     name: org.name,
     street: null,
@@ -379,7 +379,7 @@ async function renderPdf(db: Executor, ctx: ServiceContext, row: repo.Certificat
     phone: null,
     website: null,
   };
-  const course = row.courseId ? await attendance.findCourse(db, org.id, row.courseId) : null;
+  const course = row.courseId ? await findCourse(db, org.id, row.courseId) : null;
   let trainers: string[] = [];
   let assessments: { kind: "phaseAssessment" | "colloquium"; on: string }[] = [];
   let practiceHours: { kita: number; dayCare: number } | null = null;
@@ -430,14 +430,14 @@ async function renderPdf(db: Executor, ctx: ServiceContext, row: repo.Certificat
 /** Staff download any certificate of their organisation (also superseded ones, for the history). */
 export async function certificatePdf(ctx: ServiceContext, id: string): Promise<PdfFile> {
   const db = ctx.platform.db;
-  const row = await repo.findCertificate(db, organisationOf(ctx).id, id);
+  const row = await repo.findCertificate(db, trainingOrgOf(ctx).id, id);
   if (!row) throw notFound();
   return renderPdf(db, ctx, row);
 }
 
 /** The participant downloads her own certificate; one of someone else is not found. */
 export async function myCertificatePdf(ctx: ServiceContext, id: string): Promise<PdfFile> {
-  const org = organisationOf(ctx);
+  const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
   const row = await repo.findCertificate(db, org.id, id);
   const mine = await repo.findParticipantIdsOfUser(db, org.id, actorOf(ctx).userId);

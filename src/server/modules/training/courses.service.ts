@@ -28,24 +28,20 @@ import type { Executor } from "../../platform/db/client";
 import { AppError, forbidden, notFound } from "../../platform/errors";
 import { buildCalendar, calendarFileName } from "../../platform/ical";
 import type { ServiceContext } from "../../platform/types";
-import { findUserLocales } from "../identity/identity.queries";
 import * as bookingRepo from "./bookings.repository";
 import {
-  actorOf,
   applyOutcome,
   bookingRunOf,
   bookingTransaction,
-  isStaff,
   lockRun,
   mailOrganisation,
   ParticipantMailer,
   problemError,
   sessionEntry,
-  todayOf,
-  trainingOrgOf,
   visibleAudiences,
 } from "./bookings.service";
 import * as repo from "./courses.repository";
+import { actorOf, isStaff, mailLocales, requireRun, todayOf, trainingOrgOf } from "./training.context";
 import {
   presentMemberItem,
   presentProblems,
@@ -304,16 +300,9 @@ export async function updateCourse(
       );
       const sessions = await repo.listSessions(tx, [id]);
       const mailer = new ParticipantMailer(tx, platform, mailOrg, new Map([[id, updated]]), sessions);
-      const locales = await findUserLocales(
-        tx,
-        [...people.values()].flatMap((p) => (p.userId ? [p.userId] : [])),
-      );
+      const localeOf = await mailLocales(tx, people.values());
       for (const person of people.values())
-        await mailer.send(
-          { person, locale: person.userId ? (locales.get(person.userId) ?? "de") : "de" },
-          id,
-          "trainingCourseChanged",
-        );
+        await mailer.send({ person, locale: localeOf(person) }, id, "trainingCourseChanged");
     }
     await audit(tx, ctx, org, "training.courseUpdated", id, {
       capacity:
@@ -329,8 +318,7 @@ export async function updateCourse(
 export async function publishCourse(ctx: ServiceContext, id: string): Promise<StaffCourseDetail> {
   const org = trainingOrgOf(ctx);
   await ctx.platform.db.transaction(async (tx) => {
-    const course = await repo.findCourse(tx, org.id, id, { lock: true });
-    if (!course) throw notFound();
+    const course = await requireRun(tx, ctx, id, { lock: true });
     if (course.status === "cancelled") throw new AppError("trainingCourseNotEditable", 409);
     if (course.status === "published") return;
     const sessions = await repo.listSessions(tx, [id]);
@@ -398,8 +386,7 @@ export async function copyCourse(
 ): Promise<CopyCourseResponse> {
   const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
-  const source = await repo.findCourse(db, org.id, id);
-  if (!source) throw notFound();
+  const source = await requireRun(db, ctx, id);
   const [sessions, trainers] = await Promise.all([repo.listSessions(db, [id]), repo.listTrainers(db, [id])]);
   const copy = copyCourseRun(courseOf(source, sessions), body.firstSessionFrom, body.closedDays);
   const now = ctx.platform.now();
@@ -451,7 +438,7 @@ export async function copyCourse(
 export async function listCourses(ctx: ServiceContext, query: CourseListQuery): Promise<StaffCourseList> {
   const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
-  const today = todayOf(ctx.platform);
+  const today = todayOf(ctx);
   const rows = await repo.listCourses(db, org.id, {
     when: query.when,
     today,
@@ -480,8 +467,7 @@ export async function listCourses(ctx: ServiceContext, query: CourseListQuery): 
 export async function getCourse(ctx: ServiceContext, id: string): Promise<StaffCourseDetail> {
   const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
-  const course = await repo.findCourse(db, org.id, id);
-  if (!course) throw notFound();
+  const course = await requireRun(db, ctx, id);
   const [sessions, trainers, bookings, seriesRuns] = await Promise.all([
     repo.listSessions(db, [id]),
     repo.listTrainers(db, [id]),
@@ -527,7 +513,7 @@ export async function memberCatalogue(
   const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const db = ctx.platform.db;
-  const today = todayOf(ctx.platform);
+  const today = todayOf(ctx);
   const rows = await repo.listCourses(db, org.id, {
     when: "upcoming",
     today,
@@ -571,7 +557,7 @@ export async function memberCatalogueItem(ctx: ServiceContext, id: string): Prom
   const db = ctx.platform.db;
   const course = await repo.findCourse(db, org.id, id);
   if (course?.status !== "published" || !visibleAudiences(ctx).includes(course.audience)) throw notFound();
-  const [item] = await memberItems(db, org.id, actor.userId, [course], todayOf(ctx.platform));
+  const [item] = await memberItems(db, org.id, actor.userId, [course], todayOf(ctx));
   return item as MemberCatalogueItem;
 }
 
@@ -581,7 +567,7 @@ export async function publicCatalogue(
 ): Promise<PublicCatalogue> {
   const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
-  const today = todayOf(ctx.platform);
+  const today = todayOf(ctx);
   const rows = await repo.listCourses(db, org.id, {
     when: "upcoming",
     today,
@@ -623,7 +609,7 @@ async function findPublicCourse(ctx: ServiceContext, id: string): Promise<repo.C
 
 export async function publicCourse(ctx: ServiceContext, id: string): Promise<PublicCourse> {
   const course = await findPublicCourse(ctx, id);
-  const [item] = await publicItems(ctx.platform.db, [course], todayOf(ctx.platform));
+  const [item] = await publicItems(ctx.platform.db, [course], todayOf(ctx));
   return item as PublicCourse;
 }
 
@@ -668,8 +654,7 @@ export async function courseCalendar(
   const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const db = ctx.platform.db;
-  const course = await repo.findCourse(db, org.id, id);
-  if (!course) throw notFound();
+  const course = await requireRun(db, ctx, id);
   const staff = isStaff(ctx);
   const trainer = await repo.isTrainerOf(db, id, actor.userId);
   let hasPlace = false;

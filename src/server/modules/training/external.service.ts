@@ -31,8 +31,9 @@ import type { ServiceContext } from "../../platform/types";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import { toCoreExternal } from "./account.queries";
 import * as repo from "./account.repository";
-import { orgOf, presentExternal, subjectOf, todayOf } from "./account.service";
+import { presentExternal, subjectOf } from "./account.service";
 import { syncRegistryFor } from "./registry-sync";
+import { actorOf, todayOf, trainingOrgOf } from "./training.context";
 
 const UPLOAD_PROBLEM_KEYS: Record<ExternalUploadProblem["code"], string> = {
   categoryInvalid: "externalCategory",
@@ -50,7 +51,7 @@ async function audit(
   details: Record<string, unknown>,
 ) {
   await writeAudit(tx, {
-    organisationId: orgOf(ctx).id,
+    organisationId: trainingOrgOf(ctx).id,
     actorUserId: ctx.actor?.userId ?? null,
     action: `training.${action}`,
     entityType: "trainingExternalCertificate",
@@ -58,11 +59,6 @@ async function audit(
     details,
     ip: ctx.ip,
   });
-}
-
-function actorOf(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError("unauthenticated", 401);
-  return ctx.actor;
 }
 
 /**
@@ -73,7 +69,7 @@ export async function uploadExternal(
   ctx: ServiceContext,
   body: ExternalUploadBody,
 ): Promise<ExternalCertificateDto> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const actor = actorOf(ctx);
   const problems = validateExternalUpload(body, todayOf(ctx));
   if (problems.length > 0)
@@ -165,7 +161,7 @@ async function ownUpload(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<repo.ExternalRow> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const [participant] = await repo.findParticipantsOfUsers(db, org.id, [actorOf(ctx).userId]);
   const row = participant ? await repo.findExternal(db, org.id, id, options) : null;
   if (!row || row.participantId !== participant?.id) throw notFound();
@@ -181,7 +177,7 @@ export async function attachFile(
   id: string,
   upload: FileUpload,
 ): Promise<ExternalCertificateDto> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const file = checkFile(upload);
   const row = await ctx.platform.db.transaction(async (tx) => {
     const current = await ownUpload(tx, ctx, id, { forUpdate: true });
@@ -208,7 +204,7 @@ export async function attachFile(
 
 async function fileOf(ctx: ServiceContext, row: repo.ExternalRow): Promise<StoredFile> {
   if (!row.fileId) throw notFound();
-  const file = await readFile(ctx.platform.db, orgOf(ctx).id, row.fileId);
+  const file = await readFile(ctx.platform.db, trainingOrgOf(ctx).id, row.fileId);
   if (!file) throw notFound();
   return file;
 }
@@ -218,7 +214,7 @@ export async function getOwnFile(ctx: ServiceContext, id: string): Promise<Store
 }
 
 export async function getFile(ctx: ServiceContext, id: string): Promise<StoredFile> {
-  const row = await repo.findExternal(ctx.platform.db, orgOf(ctx).id, id);
+  const row = await repo.findExternal(ctx.platform.db, trainingOrgOf(ctx).id, id);
   if (!row) throw notFound();
   return fileOf(ctx, row);
 }
@@ -228,7 +224,7 @@ export async function listForReview(
   ctx: ServiceContext,
   status: ReviewItem["status"] | "all",
 ): Promise<ReviewItem[]> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const db = ctx.platform.db;
   const rows = await repo.listExternals(db, org.id, status === "all" ? {} : { status });
   const people = new Map<string, ReviewItem["person"]>();
@@ -258,7 +254,7 @@ async function decide(
   id: string,
   decision: ReviewDecision,
 ): Promise<ExternalCertificateDto> {
-  const org = orgOf(ctx);
+  const org = trainingOrgOf(ctx);
   const t = translator("de");
   const row = await ctx.platform.db.transaction(async (tx) => {
     const current = await repo.findExternal(tx, org.id, id, { forUpdate: true });

@@ -1,18 +1,22 @@
 import type { Locale } from "../../../contracts/i18n";
 import type { TrainingReportDto, TrainingReportQuery } from "../../../contracts/training-reports";
-import { todayIso } from "../../../core/shared/dates";
 import { type ReportRun, trainingReport } from "../../../core/training/reports";
 import { formatCsv, formatGermanDate } from "../../platform/csv";
 import { translator } from "../../platform/i18n";
-import { type TableSection, tableReportPdf } from "../../platform/pdf";
+import {
+  PAGE_PLACEHOLDER,
+  PAGES_PLACEHOLDER,
+  renderTableReport,
+  type TableSection,
+} from "../../platform/pdf";
 import type { ServiceContext } from "../../platform/types";
-import { trainingOrgOf } from "./bookings.service";
 import * as reportsRepo from "./reports.repository";
+import { todayOf, trainingOrgOf } from "./training.context";
 
 /** The figures of the runs starting in the chosen years (default: this year). */
 export async function getReport(ctx: ServiceContext, query: TrainingReportQuery): Promise<TrainingReportDto> {
   const org = trainingOrgOf(ctx);
-  const today = todayIso(ctx.platform.now());
+  const today = todayOf(ctx);
   const thisYear = Number(today.slice(0, 4));
   const from = query.from ?? query.to ?? thisYear;
   const to = query.to ?? Math.max(from, query.from === undefined ? thisYear : from);
@@ -219,12 +223,16 @@ export async function exportPdf(ctx: ServiceContext, query: TrainingReportQuery)
     ...all[key],
   }));
   const today = ctx.locale === "de" ? formatGermanDate(report.today) : report.today;
-  const content = await tableReportPdf({
+  const content = await renderTableReport({
     title: t("trainingReports.pdfTitle", { years }),
     subtitle: t("trainingReports.pdfSubtitle", { organisation: org.name, date: today }),
     author: org.name,
     language: ctx.locale,
-    footer: (page, pages) => t("trainingReports.pdfFooter", { organisation: org.name, page, pages }),
+    footer: t("trainingReports.pdfFooter", {
+      organisation: org.name,
+      page: PAGE_PLACEHOLDER,
+      pages: PAGES_PLACEHOLDER,
+    }),
     sections,
   });
   return { filename: `${fileStem(ctx, report)}.pdf`, contentType: "application/pdf", content };

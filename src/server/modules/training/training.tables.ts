@@ -130,6 +130,13 @@ export const trainingParticipants = pgTable(
     /** As printed on certificates; for members copied from the account when they book. */
     name: text("name").notNull(),
     email: text("email").notNull(),
+    /**
+     * A guest's mail language, from the page she booked on (she has no account to keep it); members' mails
+     * follow their account's language instead.
+     */
+    locale: text("locale", { enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -188,6 +195,10 @@ export const trainingGuestRequests = pgTable(
       .references(() => trainingCourses.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     email: text("email").notNull(),
+    /** The language of the page she asked on; the participant row takes it when she confirms. */
+    locale: text("locale", { enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
     /** SHA-256 of the single-use link token. */
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -14,6 +14,8 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html"),
+    /** Where answers go when that is not the sender (the public contact form: the visitor). */
+    replyTo: text("reply_to"),
     status: text("status", { enum: ["pending", "sending", "sent", "stored", "failed"] })
       .notNull()
       .default("pending"),

@@ -12,6 +12,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   organisationId?: string | null;
+  /** Answers go here instead of to the platform's sender address. */
+  replyTo?: string | null;
 }
 
 export interface Mailer {
@@ -51,10 +53,17 @@ export function createMailer(options: {
         limit 20
         for update skip locked
       )
-      returning id, "to", subject, text, html`);
+      returning id, "to", subject, text, html, reply_to`);
     return (
       result as unknown as {
-        rows: { id: string; to: string; subject: string; text: string; html: string | null }[];
+        rows: {
+          id: string;
+          to: string;
+          subject: string;
+          text: string;
+          html: string | null;
+          reply_to: string | null;
+        }[];
       }
     ).rows;
   }
@@ -78,6 +87,7 @@ export function createMailer(options: {
             subject: row.subject,
             text: row.text,
             ...(row.html ? { html: row.html } : {}),
+            ...(row.reply_to ? { replyTo: row.reply_to } : {}),
           });
           await options.db
             .update(mailOutbox)
@@ -129,6 +139,7 @@ export function createMailer(options: {
         text: mail.text,
         html: mail.html ?? null,
         organisationId: mail.organisationId ?? null,
+        replyTo: mail.replyTo ?? null,
       });
     },
     flush,

@@ -78,10 +78,30 @@ export function usePersonAccount(slug: string, ref: PersonRef) {
   });
 }
 
+/** The list's filter keys, in the order they stand in the address bar. */
+export const ACCOUNT_FILTER_KEYS = [
+  "q",
+  "category",
+  "certificate",
+  "overdue",
+  "shortfall",
+  "behind",
+] as const;
+
+/**
+ * The address is built from the query key itself, so the request always asks for exactly the filters the key
+ * names (never for those of an earlier render); react-query's signal aborts a read once its filters are left.
+ * While the next answer is on its way the last list stays on screen instead of a spinner.
+ */
 export function useAccounts(slug: string, filters: AccountFilters) {
+  const normalised = Object.fromEntries(
+    ACCOUNT_FILTER_KEYS.map((key) => [key, filters[key].trim()]),
+  ) as AccountFilters;
   return useQuery({
-    queryKey: accountKeys.list(slug, filters),
-    queryFn: () => get<AccountList>(`${base(slug)}/accounts${searchString(filters)}`),
+    queryKey: accountKeys.list(slug, normalised),
+    queryFn: ({ queryKey: [, keySlug, , query], signal }) =>
+      get<AccountList>(`${base(keySlug)}/accounts${searchString(query)}`, { signal }),
+    placeholderData: (previous) => previous,
   });
 }
 

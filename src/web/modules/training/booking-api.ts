@@ -16,8 +16,11 @@ import { get } from "../../app/api";
 
 /** Who plans runs and handles bookings: coordinators in an office, the board in an association. */
 export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "board"];
-/** Who books for herself: day-care persons, substitutes, members of an association, trainers. */
-export const PARTICIPANT_ROLES: readonly Role[] = ["caregiver", "substitute", "member", "trainer"];
+/**
+ * Who books for herself: day-care persons, substitutes, members of an association, trainers, and parents (the
+ * runs meant for all members, e.g. a parents' evening on talking with the day-care person).
+ */
+export const PARTICIPANT_ROLES: readonly Role[] = ["caregiver", "substitute", "member", "trainer", "parent"];
 
 /**
  * Query keys: everything of one organisation's catalogue and bookings sits under ["training-booking", slug],

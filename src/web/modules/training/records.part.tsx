@@ -1,7 +1,8 @@
+import { roles } from "../../../contracts/roles";
 import { MY_CERTIFICATES_PATH, VERIFY_PATH } from "../../../contracts/training-records";
 import type { WebModule } from "../../app/module-types";
 import { lazyPage } from "../../components/lazy-page";
-import { PARTICIPANT_ROLES, STAFF_ROLES } from "./booking-api";
+import { STAFF_ROLES } from "./booking-api";
 
 /** Offices and associations train; youth offices do not (training.policy.ts). */
 const kinds = ["coordinationOffice", "association"] as const;
@@ -57,7 +58,9 @@ export const recordsPart: WebModule = {
     {
       path: MY_CERTIFICATES_PATH,
       labelKey: "trainingRecords.web.nav.myCertificates",
-      roles: PARTICIPANT_ROLES,
+      // Every member may book a run meant for her (readOwnTraining), staff included: whoever can attend can
+      // hold a certificate.
+      roles,
       kinds,
       order: 46,
     },

@@ -6,6 +6,7 @@ import { useMemberships, useSession } from "../../../app/session";
 import { Loading } from "../../../components/loading";
 import { PageHeader } from "../../../components/page-header";
 import { Section } from "../../../components/section";
+import { AnnouncementMailSection } from "../../announcements/components/mail-settings-section";
 import { LeaveOrganisationButton } from "../../organisations/components/leave-organisation-button";
 import { MfaSection } from "../components/mfa-section";
 import { PasswordSection } from "../components/password-section";
@@ -60,6 +61,7 @@ export function AccountPage() {
       <PageHeader title={t("identity.account.title")} description={user.email} />
       <Stack gap="lg">
         <OrganisationsSection />
+        <AnnouncementMailSection />
         <ProfileSection key={`${user.id}-${user.locale}`} user={user} />
         <PasswordSection />
         <MfaSection user={user} />

@@ -17,17 +17,19 @@ export function LeaveOrganisationButton({
   membership,
   onLeft,
 }: {
-  membership: Pick<MyMembership, "slug" | "name">;
+  membership: Pick<MyMembership, "slug" | "name"> & { kind?: MyMembership["kind"] };
   onLeft?: () => void;
 }) {
   const { t } = useTranslation();
+  // In an association one does not "leave the organisation" but ends one's membership.
+  const texts = membership.kind === "association" ? "membership.leave" : "organisations.leave";
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const leave = useMutation({
     mutationFn: () => del(`${orgApiPath(membership.slug)}/me`),
     onMutate: () => setError(null),
     onSuccess: async () => {
-      notifySuccess(t("organisations.leave.done", { organisation: membership.name }));
+      notifySuccess(t(`${texts}.done`, { organisation: membership.name }));
       // Drop the organisation at once, so that no page (or /app's redirect) leads back into it.
       client.setQueryData<MyMembership[]>(["memberships"], (list) =>
         list?.filter((m) => m.slug !== membership.slug),
@@ -44,15 +46,15 @@ export function LeaveOrganisationButton({
         color="red"
         variant="outline"
         size="xs"
-        title={t("organisations.leave.title", { organisation: membership.name })}
-        message={t("organisations.leave.confirm", { organisation: membership.name })}
-        confirmLabel={t("organisations.leave.confirmButton")}
+        title={t(`${texts}.title`, { organisation: membership.name })}
+        message={t(`${texts}.confirm`, { organisation: membership.name })}
+        confirmLabel={t(`${texts}.confirmButton`)}
         onConfirm={() => leave.mutateAsync().catch(() => undefined)}
         loading={leave.isPending}
-        aria-label={t("organisations.leave.buttonLabel", { organisation: membership.name })}
+        aria-label={t(`${texts}.buttonLabel`, { organisation: membership.name })}
         data-testid="leave-organisation"
       >
-        {t("organisations.leave.button")}
+        {t(`${texts}.button`)}
       </ConfirmButton>
       <FormAlert message={error} />
     </Stack>

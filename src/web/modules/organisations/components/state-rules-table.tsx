@@ -1,4 +1,4 @@
-import { NumberInput, Table, Text } from "@mantine/core";
+import { NumberInput, Switch, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { stateRulesSchema } from "../../../../contracts/organisations";
@@ -7,15 +7,23 @@ import type { StateRules } from "../../../../core/organisations/presets";
 export type RuleKey = keyof StateRules;
 export const ruleKeys = Object.keys(stateRulesSchema.shape) as RuleKey[];
 
+/** A yes/no rule (a switch) rather than a number, read from the contract. */
+export function isFlagRule(key: RuleKey): boolean {
+  const schema = stateRulesSchema.shape[key];
+  return (schema instanceof z.ZodDefault ? schema.unwrap() : schema) instanceof z.ZodBoolean;
+}
+
 /** The allowed range and whether "does not apply" (empty) is allowed, read from the contract. */
 export function ruleBounds(key: RuleKey): { min: number; max: number; isOptional: boolean } {
   const schema = stateRulesSchema.shape[key];
+  if (isFlagRule(key)) return { min: 0, max: 1, isOptional: false };
   const isOptional = schema instanceof z.ZodNullable;
   const number = (isOptional ? (schema as z.ZodNullable<z.ZodNumber>).unwrap() : schema) as z.ZodNumber;
   return { min: number.minValue ?? 0, max: number.maxValue ?? 9999, isOptional };
 }
 
-export type RuleValues = Record<RuleKey, number | string>;
+/** Numbers as the inputs hold them ("" = does not apply), yes/no rules as booleans. */
+export type RuleValues = Record<RuleKey, number | string | boolean>;
 
 /**
  * The state preset's rules as a table: what each number means, its unit, and an input when `onChange` is
@@ -31,7 +39,7 @@ export function StateRulesTable({
   values: RuleValues;
   defaults: StateRules;
   errors?: Record<string, unknown>;
-  onChange?: (key: RuleKey, value: number | string) => void;
+  onChange?: (key: RuleKey, value: number | string | boolean) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -51,7 +59,8 @@ export function StateRulesTable({
           const unit = t(`organisations.rules.${key}.unit`);
           const current = values[key];
           const preset = defaults[key];
-          const differs = (current === "" ? null : Number(current)) !== preset;
+          const isFlag = isFlagRule(key);
+          const differs = isFlag ? current !== preset : (current === "" ? null : Number(current)) !== preset;
           const error = errors[`statePreset.rules.${key}`];
           return (
             <Table.Tr key={key}>
@@ -71,7 +80,10 @@ export function StateRulesTable({
                 {differs && (
                   <Text size="xs" c="var(--mantine-color-orange-light-color)">
                     {t("organisations.settings.presetValue", {
-                      value: preset ?? t("organisations.settings.notApplicable"),
+                      value:
+                        typeof preset === "boolean"
+                          ? t(preset ? "organisations.settings.flagOn" : "organisations.settings.flagOff")
+                          : (preset ?? t("organisations.settings.notApplicable")),
                     })}
                   </Text>
                 )}
@@ -82,11 +94,22 @@ export function StateRulesTable({
                 )}
               </Table.Th>
               <Table.Td w={1}>
-                {onChange ? (
+                {isFlag && onChange ? (
+                  <Switch
+                    aria-labelledby={`rule-${key} rule-${key}-unit`}
+                    checked={current === true}
+                    onChange={(event) => onChange(key, event.currentTarget.checked)}
+                    data-testid={`rule-${key}`}
+                  />
+                ) : isFlag ? (
+                  <Text size="sm" fw={600} ta="right" data-testid={`rule-${key}`}>
+                    {t(current === true ? "organisations.settings.flagOn" : "organisations.settings.flagOff")}
+                  </Text>
+                ) : onChange ? (
                   <NumberInput
                     w={84}
                     aria-labelledby={`rule-${key} rule-${key}-unit`}
-                    value={current}
+                    value={typeof current === "boolean" ? undefined : current}
                     onChange={(value) => onChange(key, value)}
                     min={min}
                     max={max}

@@ -27,6 +27,7 @@ import { notifySuccess } from "../../../components/notify";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { MembershipPanel } from "../../membership/components/membership-panel";
 import { orgApiPath, orgKeys, useMembers } from "../api";
 import { telHref } from "../components/contact-block";
 import { InvitationSection } from "../components/invitation-section";
@@ -209,6 +210,7 @@ function MembersContent({ membership }: { membership: MyMembership }) {
         title={isOnlyParent ? t("organisations.members.titleParent") : t("organisations.members.title")}
         description={membership.name}
       />
+      <MembershipPanel membership={membership} own={members.data?.find((m) => m.userId === userId) ?? null} />
       <QueryState query={members}>
         {(list) => {
           const needle = search.trim().toLowerCase();

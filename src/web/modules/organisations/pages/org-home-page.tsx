@@ -9,6 +9,7 @@ import { useSession } from "../../../app/session";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { UnreadAnnouncements } from "../../announcements/components/unread-announcements";
 import { ParentRequestsPanel } from "../../placement/components/parent-requests-panel";
 import { usePublicOrganisation } from "../api";
 import { ContactBlock } from "../components/contact-block";
@@ -114,6 +115,7 @@ function HomeContent({ membership }: { membership: MyMembership }) {
           </>
         }
       />
+      <UnreadAnnouncements membership={membership} />
       {isParent && <ParentHome membership={membership} />}
       {cardList && (
         <Stack

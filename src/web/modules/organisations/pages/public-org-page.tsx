@@ -6,12 +6,18 @@ import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { usePageMeta } from "../../../components/page-meta";
 import { PublicMapSection } from "../../caregivers/public-map-section";
+import { NextDatesSection } from "../../events/components/next-dates-section";
+import { MembershipLinkCard } from "../../membership/components/membership-link-card";
 import { RequestLinkCard } from "../../placement/components/request-link-card";
+import { LatestNewsSection } from "../../site/components/latest-news-section";
 import { CatalogueLinkCard } from "../../training/components/catalogue-link-card";
 import { usePublicOrganisation } from "../api";
 import { ContactBlock } from "../components/contact-block";
 
-/** /o/:slug: an organisation's public page — who they are, how to reach them, and (associations) the map. */
+/**
+ * /o/:slug: the home of an organisation's public website — who they are, the next dates, the latest news,
+ * how to reach them, and (associations) the map. The site menu above it comes from the public layout.
+ */
 export function PublicOrganisationPage() {
   const { t } = useTranslation();
   const { slug = "" } = useParams();
@@ -56,16 +62,32 @@ export function PublicOrganisationPage() {
             {org.description}
           </Text>
         )}
+        {/* The events module's next public dates; youth offices hold none. */}
+        {org.kind !== "youthOffice" && <NextDatesSection slug={org.slug} />}
+        {/* The site module's newest posts. */}
+        <LatestNewsSection slug={org.slug} />
         {/* The placement module's request form; only coordination offices place children. */}
         {org.kind === "coordinationOffice" && <RequestLinkCard slug={org.slug} />}
         {/* The training module's public catalogue; offices and associations both run courses. */}
         {org.kind !== "youthOffice" && <CatalogueLinkCard slug={org.slug} />}
+        {org.kind === "association" && <MembershipLinkCard slug={org.slug} />}
         <Paper withBorder p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="kontakt-titel">
           <Stack gap="sm">
             <Title order={2} fz="h3" id="kontakt-titel">
               {t("organisations.contact.title")}
             </Title>
             <ContactBlock organisation={org} />
+            {org.email && (
+              <Button
+                component={Link}
+                to={`/o/${encodeURIComponent(org.slug)}/kontakt`}
+                variant="light"
+                w="fit-content"
+                data-testid="contact-form-link"
+              >
+                {t("site.contact.formTitle")}
+              </Button>
+            )}
           </Stack>
         </Paper>
         {/* The caregivers module's public map (opt-in entries of members); only associations have one. */}

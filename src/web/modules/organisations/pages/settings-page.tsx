@@ -94,6 +94,7 @@ function toBody(values: SettingsValues) {
       rules: Object.fromEntries(
         ruleKeys.map((key) => {
           const value = values.statePreset.rules[key];
+          if (typeof value === "boolean") return [key, value];
           return [key, value === "" ? null : Number(value)];
         }),
       ),

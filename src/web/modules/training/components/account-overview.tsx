@@ -1,8 +1,12 @@
-import { Alert, Badge, Group, List, Progress, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Collapse, Group, List, Progress, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconChevronDown, IconChevronUp } from "@tabler/icons-react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountCertificate, TrainingAccountDto } from "../../../../contracts/training-account";
 import { useDateFormat } from "../../../components/format";
 import { Section } from "../../../components/section";
+import { lapseOf, splitYears, type YearBalance } from "./account-format";
 
 type Account = TrainingAccountDto;
 
@@ -138,20 +142,76 @@ function Obligation({ account }: { account: Account }) {
               {t("trainingAccount.overview.yearsGuide", { units: obligation.unitsPerYear })}
             </Text>
           )}
-          <List size="sm" spacing={2}>
-            {[...figures.years].reverse().map((y) => (
-              <List.Item key={y.year}>
-                {t("trainingAccount.overview.yearRow", {
-                  year: y.year,
-                  earned: units(y.earnedUnits + y.carriedInUnits),
-                  required: units(y.requiredUnits),
-                })}
-              </List.Item>
-            ))}
-          </List>
+          <YearList years={figures.years} today={account.today} />
         </Stack>
       )}
     </Section>
+  );
+}
+
+function YearRows({ years }: { years: readonly YearBalance[] }) {
+  const { t } = useTranslation();
+  const units = useUnits();
+  return (
+    <List size="sm" spacing={2}>
+      {years.map((y) => (
+        <List.Item key={y.year}>
+          {t("trainingAccount.overview.yearRow", {
+            year: y.year,
+            earned: units(y.earnedUnits + y.carriedInUnits),
+            required: units(y.requiredUnits),
+          })}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/**
+ * Newest first; this year and the one before stay open, the older ones fold behind a button that already
+ * says how many years and UE it holds, so a long account stays short on a phone without hiding a figure.
+ */
+function YearList({ years, today }: { years: readonly YearBalance[]; today: string }) {
+  const { t } = useTranslation();
+  const units = useUnits();
+  const [opened, { toggle }] = useDisclosure(false);
+  const id = useId();
+  const { recent, older, olderEarnedUnits } = splitYears(years, today);
+  const newest = older[0];
+  const oldest = older[older.length - 1];
+  return (
+    <Stack gap={4}>
+      {recent.length > 0 && <YearRows years={recent} />}
+      {newest && oldest && (
+        <>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            px={0}
+            w="fit-content"
+            h="auto"
+            styles={{ label: { whiteSpace: "normal", textAlign: "start" } }}
+            onClick={toggle}
+            aria-expanded={opened}
+            aria-controls={id}
+            rightSection={
+              opened ? <IconChevronUp size={14} aria-hidden /> : <IconChevronDown size={14} aria-hidden />
+            }
+            data-testid="account-older-years"
+          >
+            {t("trainingAccount.overview.olderYears", {
+              count: older.length,
+              from: oldest.year,
+              to: newest.year,
+              earned: units(olderEarnedUnits),
+            })}
+          </Button>
+          <Collapse in={opened} id={id}>
+            <YearRows years={older} />
+          </Collapse>
+        </>
+      )}
+    </Stack>
   );
 }
 
@@ -212,10 +272,16 @@ function Qhb({ account }: { account: Account }) {
   );
 }
 
-function CertificateRow({ certificate }: { certificate: AccountCertificate }) {
+function CertificateRow({ certificate, today }: { certificate: AccountCertificate; today: string }) {
   const { t } = useTranslation();
   const units = useUnits();
   const { formatDate } = useDateFormat();
+  // Only where it matters: the latest certificate of its kind, about to lapse or lapsed. Counted from the
+  // account's own date, not the device's clock.
+  const lapse =
+    certificate.validUntil && certificate.isLatest && certificate.state !== "valid"
+      ? lapseOf(certificate.validUntil, today)
+      : null;
   return (
     <Stack gap={2} component="li">
       <Group gap="xs" wrap="wrap">
@@ -236,6 +302,16 @@ function CertificateRow({ certificate }: { certificate: AccountCertificate }) {
         {certificate.validUntil
           ? t("trainingAccount.overview.validUntil", { date: formatDate(certificate.validUntil) })
           : t("trainingAccount.overview.noExpiry")}
+        {lapse && (
+          <>
+            {" · "}
+            <Text span fw={600} size="sm" data-testid="certificate-days">
+              {lapse.kind === "lapsesToday"
+                ? t("trainingAccount.overview.lapsesToday")
+                : t(`trainingAccount.overview.${lapse.kind}`, { count: lapse.days })}
+            </Text>
+          </>
+        )}
       </Text>
       <Text size="xs" c="dimmed">
         {certificate.provider ?? t(`trainingAccount.sources.${certificate.source}`)}
@@ -256,7 +332,7 @@ function Certificates({ account }: { account: Account }) {
       ) : (
         <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: "none" }}>
           {account.certificates.map((c) => (
-            <CertificateRow key={c.id} certificate={c} />
+            <CertificateRow key={c.id} certificate={c} today={account.today} />
           ))}
         </Stack>
       )}

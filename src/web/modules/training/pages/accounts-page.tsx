@@ -11,7 +11,8 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useState } from "react";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
@@ -24,6 +25,7 @@ import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
 import {
+  ACCOUNT_FILTER_KEYS,
   ACCOUNT_READER_ROLES,
   ACCOUNT_STAFF_ROLES,
   type AccountFilters,
@@ -36,7 +38,6 @@ import {
 import { AccountInvite } from "../components/account-invite";
 import { AccountOverview, STATE_COLOURS, useUnits } from "../components/account-overview";
 
-const FILTER_KEYS = ["q", "category", "certificate", "overdue", "shortfall", "behind"] as const;
 const CERTIFICATE_FILTERS = ["missing", "expired", "expiring", "notValid"] as const;
 const refKey = (ref: PersonRef) => `${ref.kind}:${ref.id}`;
 
@@ -111,19 +112,60 @@ function PersonCard({
   );
 }
 
+type FilterKey = (typeof ACCOUNT_FILTER_KEYS)[number];
+
+function filtersOf(params: URLSearchParams): AccountFilters {
+  return Object.fromEntries(ACCOUNT_FILTER_KEYS.map((k) => [k, params.get(k) ?? ""])) as AccountFilters;
+}
+
+function searchOf(filters: AccountFilters): string {
+  const params = new URLSearchParams();
+  for (const key of ACCOUNT_FILTER_KEYS) if (filters[key]) params.set(key, filters[key]);
+  return params.toString();
+}
+
+/**
+ * The filters live in the page's state and the address bar follows them (so a reload or a shared link shows
+ * the same list). Each change is applied to the current state, not to the render it was clicked in, so two
+ * quick clicks or typing while a checkbox is ticked never undo each other. A change of the address from
+ * outside (back, the navigation link) is taken over.
+ */
+function useAccountFilters() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const [filters, setFilters] = useState<AccountFilters>(() => filtersOf(params));
+  // Addresses this page wrote, oldest first: the router applies them a moment later, so an address seen here
+  // may be one of ours still catching up with a newer state, which must not be taken for a change from outside.
+  const written = useRef([search]);
+  useEffect(() => {
+    const own = written.current.indexOf(search);
+    if (own >= 0) {
+      written.current = written.current.slice(own);
+      return;
+    }
+    written.current = [search];
+    setFilters(filtersOf(new URLSearchParams(search)));
+  }, [search]);
+  useEffect(() => {
+    const next = searchOf(filters);
+    if (next === written.current[written.current.length - 1]) return;
+    written.current.push(next);
+    setParams(next, { replace: true });
+  }, [filters, setParams]);
+  const setFilter = (key: FilterKey, value: string) =>
+    setFilters((current) => ({ ...current, [key]: value }));
+  const reset = () => setFilters(filtersOf(new URLSearchParams()));
+  return { filters, setFilter, reset };
+}
+
 function Accounts({ membership }: { membership: MyMembership }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ""])) as AccountFilters;
-  const accounts = useAccounts(membership.slug, filters);
+  const { filters, setFilter, reset } = useAccountFilters();
+  // Typing asks the server once she pauses, not for every letter.
+  const [q] = useDebouncedValue(filters.q, 300);
+  const accounts = useAccounts(membership.slug, { ...filters, q });
   const [selected, setSelected] = useState<Map<string, PersonRef>>(new Map());
   const canInvite = hasAnyRole(membership, ACCOUNT_STAFF_ROLES);
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const toggle = (ref: PersonRef) =>
     setSelected((current) => {
       const next = new Map(current);
@@ -187,11 +229,7 @@ function Accounts({ membership }: { membership: MyMembership }) {
               />
             ))}
           </Group>
-          <Button
-            variant="subtle"
-            w="fit-content"
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-          >
+          <Button variant="subtle" w="fit-content" onClick={reset}>
             {t("trainingAccount.list.reset")}
           </Button>
         </Stack>
@@ -200,7 +238,11 @@ function Accounts({ membership }: { membership: MyMembership }) {
         {(data) => (
           <Stack gap="sm">
             <Group justify="space-between">
-              <Text aria-live="polite">{t("trainingAccount.list.count", { count: data.items.length })}</Text>
+              <Text aria-live="polite" data-testid="accounts-count">
+                {accounts.isPlaceholderData
+                  ? t("trainingAccount.list.updating")
+                  : t("trainingAccount.list.count", { count: data.items.length })}
+              </Text>
               {canInvite && data.items.length > 0 && (
                 <Button
                   variant="subtle"
@@ -215,12 +257,13 @@ function Accounts({ membership }: { membership: MyMembership }) {
               <Text>{t("trainingAccount.list.none")}</Text>
             ) : (
               <SimpleGrid
+                aria-busy={accounts.isPlaceholderData}
+                style={{ listStyle: "none", opacity: accounts.isPlaceholderData ? 0.6 : 1 }}
                 cols={{ base: 1, md: 2 }}
                 spacing="sm"
                 component="ul"
                 p={0}
                 m={0}
-                style={{ listStyle: "none" }}
               >
                 {data.items.map((item) => (
                   <PersonCard

@@ -35,6 +35,7 @@ import {
 } from "../booking-api";
 import { BookingStatusBadge, CourseStatusBadge } from "../components/booking-badges";
 import { CopyModal, MoveModal, ReasonModal } from "../components/booking-dialogs";
+import { StaffBookForm } from "../components/booking-staff-book";
 import { useCourseFormat, usePlacesText } from "../components/course-format";
 import { SessionList } from "../components/course-sessions";
 
@@ -88,15 +89,20 @@ function BookingRow({
   });
   const move = useMutation({
     mutationFn: (input: { toCourseId: string; reason: string }) => post<StaffBooking>(`${url}/move`, input),
-    onSuccess: async () => {
+    onSuccess: async (moved) => {
       moveDialog.close();
       await refreshBookings(client, slug);
-      notifySuccess(t("training.web.run.moved", { name: booking.name }));
+      notifySuccess(
+        moved.status === "confirmed"
+          ? t("training.web.run.movedConfirmed", { name: booking.name })
+          : t("training.web.run.movedWaiting", { name: booking.name, position: moved.waitingPosition ?? 1 }),
+      );
     },
   });
   const isActive = booking.status === "confirmed" || booking.status === "waiting";
+  // Only published runs take bookings (the service refuses drafts); a draft is published first.
   const targets = course.otherRunsInSeries
-    .filter((run) => run.status !== "cancelled")
+    .filter((run) => run.status === "published")
     .map((run) => ({
       value: run.id,
       label: `${run.title} (${format.period(run.startsOn, run.endsOn)}) – ${placesText(run)}`,
@@ -445,6 +451,7 @@ function CourseView({ slug, course }: { slug: string; course: StaffCourseDetail 
           </Text>
         )}
       </Section>
+      {course.status === "published" && <StaffBookForm slug={slug} course={course} />}
       <Bookings slug={slug} course={course} />
       <Section id="termine" title={t("training.web.sessionsTitle", { count: course.sessions.length })}>
         <SessionList sessions={course.sessions} />
