@@ -76,6 +76,8 @@ function Confirmed({ result }: { result: GuestConfirmResponse }) {
 function Failed({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const code = error instanceof ApiError ? error.code : null;
+  const slug = error instanceof ApiError ? error.details.organisationSlug : undefined;
+  const organisationSlug = typeof slug === "string" ? slug : null;
   const key =
     code === "trainingGuestLinkUsed"
       ? "used"
@@ -97,9 +99,16 @@ function Failed({ error }: { error: unknown }) {
           {key ? t(`training.web.confirm.${key}Text`) : t("errors.internal")}
         </Text>
       </Alert>
-      <Button component={Link} to="/" variant="subtle" w="fit-content" px={0}>
-        {t("common.home")}
-      </Button>
+      {/* The API names the organisation where the link was known, so she finds its other dates. */}
+      {organisationSlug ? (
+        <Button component={Link} to={`/o/${organisationSlug}/fortbildungen`} w="fit-content">
+          {t("training.web.mine.toCatalogue")}
+        </Button>
+      ) : (
+        <Button component={Link} to="/" variant="subtle" w="fit-content" px={0}>
+          {t("common.home")}
+        </Button>
+      )}
     </Stack>
   );
 }
