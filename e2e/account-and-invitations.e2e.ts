@@ -177,12 +177,13 @@ it("a coordinator reads the state rules, and a member leaves an organisation aft
   await member.goto("/app/konto");
   const organisation = member.getByTestId("account-organisation").first();
   const name = (await organisation.getByRole("link").textContent()) ?? "";
-  await organisation.getByRole("button", { name: /^Organisation verlassen/ }).click();
-  const dialog = await openedDialog(member, `${name} verlassen?`);
+  // Her first organisation is the demo association: there one ends one's membership.
+  await organisation.getByRole("button", { name: /^Mitgliedschaft bei .* beenden$/ }).click();
+  const dialog = await openedDialog(member, `Mitgliedschaft bei ${name} beenden?`);
   await journey.expectAccessible(member, "leave confirmation");
   await journey.screenshot(member, "8-leave-confirmation");
   await dialog.getByTestId("confirm-action").click();
-  await member.getByText(`Sie haben ${name} verlassen.`).waitFor();
+  await member.getByText(`Ihre Mitgliedschaft bei ${name} ist beendet.`).waitFor();
   await member.getByTestId("account-organisation").filter({ hasText: name }).waitFor({ state: "detached" });
   await journey.expectAccessible(member, "account after leaving");
 });

@@ -188,7 +188,12 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       {navItems.length > 0 && current && (
-        <AppShell.Navbar p="sm" aria-label={t("common.menu")}>
+        <AppShell.Navbar
+          p="sm"
+          aria-label={t("common.menu")}
+          // With many modules the list is taller than a laptop screen: the navigation scrolls on its own.
+          style={{ overflowY: "auto" }}
+        >
           {(memberships.data?.length ?? 0) > 1 && (
             <Select
               mb="sm"
