@@ -6,12 +6,13 @@ import { setupJourney } from "./support/journey";
 const journey = setupJourney();
 
 const BOARD = "vorstand@demo.ktp-netz.de";
+const MEMBER = "mitglied@demo.ktp-netz.de";
 const SLUG = "verein-segeberg";
 const TITLE = "Stammtisch Bad Segeberg";
 const DATES = 6;
 const GUEST = "gisela.gast@example.org";
 
-it("a board member plans a Stammtisch series; a visitor finds it, subscribes and registers as a guest", async () => {
+it("a board member plans a Stammtisch series; a visitor finds it, subscribes and registers as a guest; a member registers herself", async () => {
   // The board plans every second Tuesday, 19:30, six dates, with registration and one question.
   const board = await journey.newPage({ width: 1280, height: 900 });
   await journey.signIn(board, BOARD);
@@ -125,4 +126,23 @@ it("a board member plans a Stammtisch series; a visitor finds it, subscribes and
   await expect(row.textContent()).resolves.toContain("Ich bringe etwas zu essen mit: Ja");
   await journey.expectAccessible(board, "registrations");
   await journey.screenshot(board, "events-registrations");
+
+  // A member of the association opens "Termine" on her phone and registers for the first date herself.
+  const member = await journey.newPage({ width: 360, height: 780 });
+  await journey.signIn(member, MEMBER);
+  await member.waitForURL(new RegExp(`/app/${SLUG}$`));
+  await journey.navigate(member, "Termine");
+  await member
+    .getByTestId("member-events")
+    .getByTestId("event-card")
+    .filter({ hasText: TITLE })
+    .first()
+    .getByRole("link", { name: TITLE, exact: true })
+    .click();
+  await member.getByTestId("member-register").click();
+  await expect(member.getByTestId("member-registration-status").textContent()).resolves.toContain(
+    "angemeldet",
+  );
+  await journey.expectAccessible(member, "member event page");
+  await journey.screenshot(member, "events-member-registered");
 });

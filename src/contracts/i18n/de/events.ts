@@ -169,6 +169,9 @@ export const events = {
     back: "Alle Termine",
     organisers: "Organisation",
     manage: "Anmeldungen und Anwesenheit",
+    notRegistered: "Nicht angemeldet",
+    answers: "Ihre Antworten",
+    notFoundText: "Diesen Termin gibt es nicht (mehr), oder er ist nicht für Sie.",
   },
   admin: {
     title: "Termine verwalten",

@@ -170,6 +170,9 @@ export const events: typeof de = {
     back: "All dates",
     organisers: "Organisers",
     manage: "Registrations and attendance",
+    notRegistered: "Not registered",
+    answers: "Your answers",
+    notFoundText: "This date does not exist (any more), or it is not for you.",
   },
   admin: {
     title: "Manage dates",

@@ -1,3 +1,4 @@
+import { roles } from "../../../contracts/roles";
 import type { WebModule } from "../../app/module-types";
 import { lazyPage } from "../../components/lazy-page";
 import { EVENT_KINDS, STAFF_ROLES } from "./api";
@@ -35,6 +36,18 @@ export const eventsModule: WebModule = {
   ],
   orgRoutes: [
     {
+      path: "termine",
+      element: lazyPage(() =>
+        import("./pages/member-events-page").then((m) => ({ default: m.MemberEventsPage })),
+      ),
+    },
+    {
+      path: "termine/:id",
+      element: lazyPage(() =>
+        import("./pages/member-event-page").then((m) => ({ default: m.MemberEventPage })),
+      ),
+    },
+    {
       path: "termine/verwalten",
       element: lazyPage(() =>
         import("./pages/admin-events-page").then((m) => ({ default: m.AdminEventsPage })),
@@ -66,6 +79,14 @@ export const eventsModule: WebModule = {
     },
   ],
   nav: [
+    {
+      // Every member sees the dates meant for her (the API filters by audience); staff plan them below.
+      path: "termine",
+      labelKey: "events.member.nav",
+      roles,
+      kinds: EVENT_KINDS,
+      order: 30,
+    },
     {
       path: "termine/verwalten",
       labelKey: "events.admin.nav",

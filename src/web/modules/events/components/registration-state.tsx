@@ -1,8 +1,8 @@
-import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Stack, Text } from "@mantine/core";
 import { IconCalendarDown, IconCircleCheck, IconClock, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { GuestRegistrationView } from "../../../../contracts/events";
+import type { GuestRegistrationView, MyRegistration } from "../../../../contracts/events";
 import { publicEventCalendarUrl, publicPath } from "../api";
 import { useEventFormat } from "./event-format";
 import { EventPlace } from "./event-place";
@@ -68,5 +68,29 @@ export function GuestRegistrationState({ view }: { view: GuestRegistrationView }
         {t("events.confirm.toCalendar", { organisation: view.organisationName })}
       </Anchor>
     </Stack>
+  );
+}
+
+/**
+ * A member's own state at a date in one badge: registered, her place on the waiting list, or not registered
+ * (a cancelled registration counts as not registered: she may register again).
+ */
+export function MyRegistrationBadge({ registration }: { registration: MyRegistration | null }) {
+  const { t } = useTranslation();
+  const status = registration?.status ?? "cancelled";
+  return (
+    <Badge
+      variant={status === "cancelled" ? "outline" : "light"}
+      color={status === "confirmed" ? "green" : status === "waiting" ? "yellow" : "gray"}
+      tt="none"
+      data-testid="my-registration-state"
+      data-status={status}
+    >
+      {status === "confirmed"
+        ? t("events.status.confirmed")
+        : status === "waiting"
+          ? t("events.status.waiting", { position: registration?.waitingPosition ?? "–" })
+          : t("events.member.notRegistered")}
+    </Badge>
   );
 }
