@@ -8,7 +8,9 @@ import { Loading } from "../components/loading";
 import { PublicSiteMenu } from "../modules/site/components/site-menu";
 import { post } from "./api";
 import { LanguageSwitch } from "./language-switch";
+import type { NavItem } from "./module-types";
 import { navItemsFor } from "./modules";
+import { navSections } from "./nav-sections";
 import { useMemberships, useResetSession, useSession } from "./session";
 
 function Brand({ to = "/" }: { to?: string }) {
@@ -87,6 +89,28 @@ export function PublicLayout() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+function NavEntries({
+  items,
+  base,
+  activePath,
+}: {
+  items: readonly NavItem[];
+  base: string;
+  activePath: string | null;
+}) {
+  const { t } = useTranslation();
+  return items.map((item) => (
+    <NavLink
+      key={item.path}
+      component={Link}
+      to={`${base}${item.path ? `/${item.path}` : ""}`}
+      active={item.path === activePath}
+      aria-current={item.path === activePath ? "page" : undefined}
+      label={t(item.labelKey)}
+    />
+  ));
 }
 
 /** Signed-in pages: header with organisation switch and account menu, navigation by role. */
@@ -205,18 +229,20 @@ export function AppLayout() {
               comboboxProps={{ withinPortal: true }}
             />
           )}
-          <div>
-            {navItems.map((item) => (
-              <NavLink
-                key={item.path}
-                component={Link}
-                to={`/app/${current.slug}${item.path ? `/${item.path}` : ""}`}
-                active={item.path === activeNavPath}
-                aria-current={item.path === activeNavPath ? "page" : undefined}
-                label={t(item.labelKey)}
-              />
-            ))}
-          </div>
+          {navSections(navItems).map((section) =>
+            section.group ? (
+              <div key={section.group} style={{ marginTop: "var(--mantine-spacing-sm)" }}>
+                <Text component="h2" m={0} size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" py={4}>
+                  {t(`common.navGroups.${section.group}`)}
+                </Text>
+                <NavEntries items={section.items} base={`/app/${current.slug}`} activePath={activeNavPath} />
+              </div>
+            ) : (
+              <div key="loose">
+                <NavEntries items={section.items} base={`/app/${current.slug}`} activePath={activeNavPath} />
+              </div>
+            ),
+          )}
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>

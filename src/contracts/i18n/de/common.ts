@@ -40,6 +40,13 @@ export const common = {
   signIn: "Anmelden",
   signOut: "Abmelden",
   menu: "Menü",
+  navGroups: {
+    placement: "Betreuungsplätze",
+    registry: "Register",
+    training: "Fortbildung",
+    community: "Termine und Öffentlichkeit",
+    organisation: "Organisation",
+  },
   account: "Mein Konto",
   organisation: "Organisation",
   switchOrganisation: "Organisation wechseln",

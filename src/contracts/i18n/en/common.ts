@@ -42,6 +42,13 @@ export const common: typeof de = {
   signIn: "Sign in",
   signOut: "Sign out",
   menu: "Menu",
+  navGroups: {
+    placement: "Childcare places",
+    registry: "Registry",
+    training: "Training",
+    community: "Events and public relations",
+    organisation: "Organisation",
+  },
   account: "My account",
   organisation: "Organisation",
   switchOrganisation: "Switch organisation",

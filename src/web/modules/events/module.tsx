@@ -86,6 +86,7 @@ export const eventsModule: WebModule = {
       roles,
       kinds: EVENT_KINDS,
       order: 30,
+      group: "community",
     },
     {
       path: "termine/verwalten",
@@ -93,6 +94,7 @@ export const eventsModule: WebModule = {
       roles: STAFF_ROLES,
       kinds: EVENT_KINDS,
       order: 31,
+      group: "community",
     },
   ],
 };

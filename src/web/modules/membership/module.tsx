@@ -37,6 +37,7 @@ export const membershipModule: WebModule = {
       roles: MANAGERS,
       kinds: associations,
       order: 81,
+      group: "organisation",
     },
     {
       path: "mitgliederliste",
@@ -44,6 +45,7 @@ export const membershipModule: WebModule = {
       roles: MANAGERS,
       kinds: associations,
       order: 82,
+      group: "organisation",
     },
   ],
 };

@@ -21,7 +21,19 @@ export const organisationsModule: WebModule = {
   ],
   nav: [
     { path: orgPaths.home, labelKey: "organisations.nav.home", roles: allRoles, order: 0 },
-    { path: orgPaths.members, labelKey: "organisations.nav.members", roles: allRoles, order: 80 },
-    { path: orgPaths.settings, labelKey: "organisations.nav.settings", roles: settingsReaders, order: 90 },
+    {
+      path: orgPaths.members,
+      labelKey: "organisations.nav.members",
+      roles: allRoles,
+      order: 80,
+      group: "organisation",
+    },
+    {
+      path: orgPaths.settings,
+      labelKey: "organisations.nav.settings",
+      roles: settingsReaders,
+      order: 90,
+      group: "organisation",
+    },
   ],
 };

@@ -10,5 +10,13 @@ export const privacyModule: WebModule = {
       element: lazyPage(() => import("./pages/audit-page").then((m) => ({ default: m.AuditPage }))),
     },
   ],
-  nav: [{ path: privacyPaths.audit, labelKey: "privacy.nav.audit", roles: ["admin"], order: 85 }],
+  nav: [
+    {
+      path: privacyPaths.audit,
+      labelKey: "privacy.nav.audit",
+      roles: ["admin"],
+      order: 85,
+      group: "organisation",
+    },
+  ],
 };

@@ -24,5 +24,5 @@ export const siteModule: WebModule = {
     { path: "website/neuigkeiten/neu", element: lazyPage(() => import("./pages/post-edit-page")) },
     { path: "website/neuigkeiten/:id", element: lazyPage(() => import("./pages/post-edit-page")) },
   ],
-  nav: [{ path: "website", labelKey: "site.admin.nav", roles: SITE_WRITERS, order: 70 }],
+  nav: [{ path: "website", labelKey: "site.admin.nav", roles: SITE_WRITERS, order: 70, group: "community" }],
 };

@@ -36,6 +36,7 @@ export const accountPart: WebModule = {
       roles: DAY_CARE_ROLES,
       kinds: trainers,
       order: 42,
+      group: "training",
     },
     {
       path: "fortbildungskonten",
@@ -43,6 +44,7 @@ export const accountPart: WebModule = {
       roles: ACCOUNT_READER_ROLES,
       kinds: trainers,
       order: 45,
+      group: "training",
     },
     {
       path: "fortbildungskonten/bescheinigungen",
@@ -50,6 +52,7 @@ export const accountPart: WebModule = {
       roles: ACCOUNT_STAFF_ROLES,
       kinds: trainers,
       order: 46,
+      group: "training",
     },
   ],
 };

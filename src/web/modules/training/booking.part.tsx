@@ -70,6 +70,7 @@ export const bookingPart: WebModule = {
       roles: [...PARTICIPANT_ROLES, ...STAFF_ROLES],
       kinds: trainers,
       order: 40,
+      group: "training",
     },
     {
       path: "fortbildungen/meine",
@@ -77,6 +78,7 @@ export const bookingPart: WebModule = {
       roles: PARTICIPANT_ROLES,
       kinds: trainers,
       order: 41,
+      group: "training",
     },
     {
       path: "fortbildungen/verwalten",
@@ -84,6 +86,7 @@ export const bookingPart: WebModule = {
       roles: STAFF_ROLES,
       kinds: trainers,
       order: 42,
+      group: "training",
     },
   ],
 };

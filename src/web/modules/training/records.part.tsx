@@ -47,6 +47,7 @@ export const recordsPart: WebModule = {
       roles: ["trainer"],
       kinds,
       order: 44,
+      group: "training",
     },
     {
       path: "fortbildungen/abschluesse",
@@ -54,6 +55,7 @@ export const recordsPart: WebModule = {
       roles: STAFF_ROLES,
       kinds,
       order: 45,
+      group: "training",
     },
     {
       path: MY_CERTIFICATES_PATH,
@@ -63,6 +65,7 @@ export const recordsPart: WebModule = {
       roles,
       kinds,
       order: 46,
+      group: "training",
     },
   ],
 };

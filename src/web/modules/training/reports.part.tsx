@@ -16,6 +16,7 @@ export const reportsPart: WebModule = {
       roles: ["admin", "coordinator", "board", "youthOffice"],
       kinds: ["coordinationOffice", "association"],
       order: 58,
+      group: "training",
     },
   ],
 };
