@@ -142,6 +142,11 @@ export const accountSummary = z.object({
   expectedByTodayUnits: units.nullable(),
   overdueUnits: units,
   isBehind: z.boolean(),
+  /**
+   * Paused in the registry (parental leave, a break): she cares for no children, so the "behind" filters
+   * leave her out and nobody chases her; her figures show again the day she returns.
+   */
+  isPaused: z.boolean(),
   /** Latest certificate per category she has one of (and the registry's first aid / infection protection). */
   certificates: z.array(
     z.object({

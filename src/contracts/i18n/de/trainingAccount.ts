@@ -150,6 +150,7 @@ export const trainingAccount = {
     overdue: "Überfällige UE",
     shortfall: "UE fehlen noch",
     behind: "Liegt zurück",
+    pausedBadge: "Pausiert – wird nicht erinnert",
     reset: "Filter zurücksetzen",
     count_one: "1 Person",
     count_other: "{{count}} Personen",

@@ -149,6 +149,7 @@ export const trainingAccount: typeof de = {
     overdue: "Overdue UE",
     shortfall: "UE still needed",
     behind: "Behind",
+    pausedBadge: "Paused – no reminders",
     reset: "Reset filters",
     count_one: "1 person",
     count_other: "{{count}} people",

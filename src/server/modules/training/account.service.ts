@@ -396,14 +396,17 @@ export async function listAccounts(
       expectedByTodayUnits: account.expectedByTodayUnits,
       overdueUnits: account.overdueUnits,
       isBehind: account.isBehind,
+      isPaused: subject.registry?.status === "paused",
       certificates: listed
         .filter((c) => c.isLatest)
         .map((c) => ({ category: c.category, state: c.state, validUntil: c.validUntil })),
       pendingUploads: data.externals.filter((e) => e.status === "pending").length,
     };
-    if (query.overdue && summary.overdueUnits === 0) continue;
-    if (query.shortfall && summary.shortfallUnits === 0 && summary.overdueUnits === 0) continue;
-    if (query.behind && !summary.isBehind) continue;
+    const chased = !summary.isPaused;
+    if (query.overdue && (!chased || summary.overdueUnits === 0)) continue;
+    if (query.shortfall && (!chased || (summary.shortfallUnits === 0 && summary.overdueUnits === 0)))
+      continue;
+    if (query.behind && (!chased || !summary.isBehind)) continue;
     if (!matchesCertificateFilter(summary, query.category, query.certificate)) continue;
     items.push(summary);
   }

@@ -14,6 +14,7 @@ import { accountFixtures } from "../../../../test/support/training-account";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { runJobOnce } from "../../platform/jobs/scheduler";
 import { deadlineReminderJob } from "../caregivers/caregivers.jobs";
+import { caregivers } from "../caregivers/caregivers.tables";
 import { users } from "../identity/identity.tables";
 import { certificateReminderJob } from "./training.jobs";
 
@@ -402,6 +403,18 @@ describeApi(
           { category: "other", state: "valid", validUntil: null },
         ],
       });
+      // Paused (parental leave): listed with her figures, but none of the "behind" filters chases her.
+      await t.app.platform.db
+        .update(caregivers)
+        .set({ status: "paused" })
+        .where(eq(caregivers.id, berta.caregiverId));
+      expect(await names("?overdue=true")).toEqual([]);
+      expect(await names("?shortfall=true")).toEqual(["Anna Albers", "Cem Celik"]);
+      expect(await names("?behind=true")).toEqual(["Cem Celik"]);
+      const paused = await setup.coordinator.get(`${setup.base}/training/accounts?q=berta`);
+      expect(paused.body.items[0]).toMatchObject({ isPaused: true, isBehind: true, overdueUnits: 65 });
+      expect(list.body.items[0].isPaused).toBe(false);
+
       const doraRow = (await setup.coordinator.get(`${setup.base}/training/accounts?q=dora`)).body.items[0];
       expect(doraRow).toMatchObject({
         ref: { kind: "participant", id: doraParticipant.id },

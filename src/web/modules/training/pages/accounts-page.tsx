@@ -80,12 +80,17 @@ function PersonCard({
             : t("trainingAccount.list.noObligation")}
         </Text>
         <Group gap={6} wrap="wrap">
-          {item.overdueUnits > 0 && (
+          {item.isPaused && (
+            <Badge variant="filled" autoContrast tt="none" color="gray.7">
+              {t("trainingAccount.list.pausedBadge")}
+            </Badge>
+          )}
+          {!item.isPaused && item.overdueUnits > 0 && (
             <Badge variant="filled" autoContrast tt="none" color="red.8">
               {t("trainingAccount.list.overdueBadge", { units: units(item.overdueUnits) })}
             </Badge>
           )}
-          {item.isBehind && item.overdueUnits === 0 && (
+          {!item.isPaused && item.isBehind && item.overdueUnits === 0 && (
             <Badge variant="filled" autoContrast tt="none" color="yellow.4">
               {t("trainingAccount.list.behindBadge")}
             </Badge>
