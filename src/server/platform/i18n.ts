@@ -10,6 +10,9 @@ void instance.init({
   interpolation: { escapeValue: false },
 });
 
+/** The server's i18next instance, for asking whether a label exists (action codes without one stay codes). */
+export const i18n = instance;
+
 /** A translate function for one language, for error messages and mails. */
 export function translator(locale: Locale): TFunction {
   return instance.getFixedT(locale);

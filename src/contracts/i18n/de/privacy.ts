@@ -32,6 +32,17 @@ export const privacy = {
     pageOf: "Seite {{page}} von {{pages}}",
     ip: "IP-Adresse: {{ip}}",
   },
+  auditCsv: {
+    time: "Zeitpunkt",
+    person: "Person",
+    personId: "Personen-ID",
+    action: "Aktionscode",
+    actionLabel: "Aktion",
+    entityType: "Art",
+    record: "Datensatz",
+    details: "Details",
+    ip: "IP-Adresse",
+  },
   entityTypes: {
     sitePage: "Seite der Website",
     sitePost: "Neuigkeit der Website",

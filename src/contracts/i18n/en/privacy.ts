@@ -33,6 +33,17 @@ export const privacy: typeof de = {
     pageOf: "Page {{page}} of {{pages}}",
     ip: "IP address: {{ip}}",
   },
+  auditCsv: {
+    time: "Time",
+    person: "Person",
+    personId: "Person ID",
+    action: "Action code",
+    actionLabel: "Action",
+    entityType: "Kind",
+    record: "Record",
+    details: "Details",
+    ip: "IP address",
+  },
   entityTypes: {
     sitePage: "Website page",
     sitePost: "Website news post",

@@ -1,6 +1,7 @@
 import type { AuditQuery } from "../../../contracts/privacy";
 import { formatCsv } from "../../platform/csv";
 import { AppError } from "../../platform/errors";
+import { i18n, translator } from "../../platform/i18n";
 import type { ServiceContext } from "../../platform/types";
 import * as repo from "./privacy.repository";
 
@@ -28,9 +29,28 @@ export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
   };
 }
 
-/** The filtered audit trail as CSV (semicolons and a BOM, as German spreadsheet programs expect). */
+/**
+ * The filtered audit trail as CSV (semicolons and a BOM, as German spreadsheet programs expect), in the
+ * caller's language. The action code stays beside its label: the code is what a data-protection officer
+ * searches for, the label what she reads.
+ */
 export async function exportAuditCsv(ctx: ServiceContext, query: AuditQuery): Promise<string> {
-  const header = ["Zeitpunkt", "Person", "Personen-ID", "Aktion", "Art", "Datensatz", "Details", "IP"];
+  const t = translator(ctx.locale);
+  const label = (prefix: string, code: string) => {
+    const key = `${prefix}.${code.replaceAll(".", "_")}`;
+    return i18n.exists(key, { lng: ctx.locale }) ? t(key) : "";
+  };
+  const header = [
+    "time",
+    "person",
+    "personId",
+    "action",
+    "actionLabel",
+    "entityType",
+    "record",
+    "details",
+    "ip",
+  ].map((key) => t(`privacy.auditCsv.${key}`));
   const rows: string[][] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
@@ -41,7 +61,8 @@ export async function exportAuditCsv(ctx: ServiceContext, query: AuditQuery): Pr
         item.actorName ?? "",
         item.actorUserId ?? "",
         item.action,
-        item.entityType,
+        label("privacy.actions", item.action),
+        label("privacy.entityTypes", item.entityType) || item.entityType,
         item.entityId ?? "",
         JSON.stringify(item.details),
         item.ip ?? "",

@@ -22,8 +22,17 @@ describeApi("audit trail", (t) => {
     const csv = await admin.get(`/api/orgs/${org.slug}/audit/export.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
-    expect(csv.text.startsWith("\uFEFFZeitpunkt;Person")).toBe(true);
-    expect(csv.text).toContain("organisations.invitationCreated");
+    const [header, newest] = csv.text.split("\r\n");
+    expect(header).toBe(
+      "\uFEFFZeitpunkt;Person;Personen-ID;Aktionscode;Aktion;Art;Datensatz;Details;IP-Adresse",
+    );
+    expect(newest).toContain("organisations.invitationCreated;Einladung verschickt;Einladung;");
+    const english = await admin.request("GET", `/api/orgs/${org.slug}/audit/export.csv`, undefined, {
+      "accept-language": "en",
+    });
+    expect(english.text.split("\r\n")[0]).toBe(
+      "\uFEFFTime;Person;Person ID;Action code;Action;Kind;Record;Details;IP address",
+    );
     expect(csv.text).not.toContain("fremd@example.org");
 
     const coordinator = await t.member(org, ["coordinator"]);
