@@ -93,13 +93,14 @@ export function PublicLayout() {
 
 function NavEntries({
   items,
-  base,
+  orgSlug,
   activePath,
 }: {
   items: readonly NavItem[];
-  base: string;
+  orgSlug: string;
   activePath: string | null;
 }) {
+  const base = `/app/${orgSlug}`;
   const { t } = useTranslation();
   return items.map((item) => (
     <NavLink
@@ -109,6 +110,7 @@ function NavEntries({
       active={item.path === activePath}
       aria-current={item.path === activePath ? "page" : undefined}
       label={t(item.labelKey)}
+      rightSection={item.Badge ? <item.Badge orgSlug={orgSlug} /> : undefined}
     />
   ));
 }
@@ -235,11 +237,11 @@ export function AppLayout() {
                 <Text component="h2" m={0} size="xs" fw={700} c="gray.7" tt="uppercase" px="sm" py={4}>
                   {t(`common.navGroups.${section.group}`)}
                 </Text>
-                <NavEntries items={section.items} base={`/app/${current.slug}`} activePath={activeNavPath} />
+                <NavEntries items={section.items} orgSlug={current.slug} activePath={activeNavPath} />
               </div>
             ) : (
               <div key="loose">
-                <NavEntries items={section.items} base={`/app/${current.slug}`} activePath={activeNavPath} />
+                <NavEntries items={section.items} orgSlug={current.slug} activePath={activeNavPath} />
               </div>
             ),
           )}

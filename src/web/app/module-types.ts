@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import type { OrganisationKind, Role } from "../../contracts/roles";
 
@@ -19,6 +20,11 @@ export interface NavItem {
   order?: number;
   /** The section it is listed under when the navigation is long; entries without one stay at the top. */
   group?: NavGroup;
+  /**
+   * A count beside the entry (unread announcements), so it is seen from every page and not only from the
+   * home page; renders nothing when there is nothing to count.
+   */
+  Badge?: ComponentType<{ orgSlug: string }>;
 }
 
 /** What a web module adds to the application. */

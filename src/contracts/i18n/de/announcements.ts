@@ -1,6 +1,7 @@
 /** Announcements of the board or the coordination office to groups, and the choice to get them by mail. */
 export const announcements = {
   nav: "Mitteilungen",
+  navUnread: "ungelesen",
   title: "Mitteilungen",
   description: "Nachrichten vom Vorstand oder der Fachberatung an Sie.",
   empty: "Noch keine Mitteilungen.",

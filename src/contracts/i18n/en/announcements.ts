@@ -3,6 +3,7 @@ import type { announcements as de } from "../de/announcements";
 /** Announcements of the board or the coordination office to groups, and the choice to get them by mail. */
 export const announcements: typeof de = {
   nav: "Announcements",
+  navUnread: "unread",
   title: "Announcements",
   description: "Messages to you from the board or the coordination office.",
   empty: "No announcements yet.",

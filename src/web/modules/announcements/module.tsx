@@ -1,6 +1,7 @@
 import { roles } from "../../../contracts/roles";
 import type { WebModule } from "../../app/module-types";
 import { lazyPage } from "../../components/lazy-page";
+import { UnreadNavBadge } from "./components/unread-nav-badge";
 
 /** Announcements of the board or the office to groups of people, in the app and by mail. */
 export const announcementsModule: WebModule = {
@@ -12,5 +13,5 @@ export const announcementsModule: WebModule = {
       ),
     },
   ],
-  nav: [{ path: "mitteilungen", labelKey: "announcements.nav", roles, order: 5 }],
+  nav: [{ path: "mitteilungen", labelKey: "announcements.nav", roles, order: 5, Badge: UnreadNavBadge }],
 };
