@@ -17,6 +17,7 @@ import { roundsRoutes } from "./placement/rounds.routes";
 import { privacyRoutes } from "./privacy/privacy.routes";
 import { sitePublicHtmlRoutes } from "./site/public-html.routes";
 import { siteRoutes } from "./site/site.routes";
+import { siteSitemapRoutes } from "./site/sitemap.routes";
 import { trainingAccountRoutes } from "./training/account.routes";
 import { trainingAttendanceRoutes } from "./training/attendance.routes";
 import { trainingBookingsRoutes } from "./training/bookings.routes";
@@ -48,6 +49,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(eventsRoutes);
   await app.register(siteRoutes);
   await app.register(sitePublicHtmlRoutes);
+  await app.register(siteSitemapRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

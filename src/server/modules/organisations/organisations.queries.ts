@@ -154,3 +154,8 @@ export async function listRegisterMemberships(
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(person.name));
 }
+
+/** Every organisation's address, for the platform's sitemap index (each organisation has a public page). */
+export function listOrganisationSlugs(db: Executor): Promise<{ slug: string }[]> {
+  return db.select({ slug: organisations.slug }).from(organisations).orderBy(asc(organisations.slug));
+}

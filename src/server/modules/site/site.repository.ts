@@ -249,3 +249,20 @@ export async function insertContactAttempt(
 export async function deleteContactAttemptsBefore(tx: Executor, before: Date) {
   await tx.delete(siteContactAttempts).where(lt(siteContactAttempts.createdAt, before));
 }
+
+/** Published pages and posts with their last change, for the organisation's sitemap. */
+export async function listPublishedAddresses(db: Executor, organisationId: string) {
+  const [pages, posts] = await Promise.all([
+    db
+      .select({ slug: sitePages.slug, updatedAt: sitePages.updatedAt })
+      .from(sitePages)
+      .where(and(eq(sitePages.organisationId, organisationId), eq(sitePages.status, "published")))
+      .orderBy(asc(sitePages.slug)),
+    db
+      .select({ slug: sitePosts.slug, updatedAt: sitePosts.updatedAt })
+      .from(sitePosts)
+      .where(and(eq(sitePosts.organisationId, organisationId), eq(sitePosts.status, "published")))
+      .orderBy(desc(sitePosts.publishedAt)),
+  ]);
+  return { pages, posts };
+}
