@@ -195,6 +195,11 @@ export const caregiverListResponse = z.object({ items: z.array(caregiverListItem
 
 export const caregiverDetail = z.object({
   id: z.uuid(),
+  /**
+   * Today on the server's calendar (Europe/Berlin). The deadlines, the licence in force and this week's
+   * places count from it, so a phone whose clock is wrong shows the same days as the office.
+   */
+  today: z.string(),
   ...caregiverFields,
   /** The point placement measures distances from: set by hand ("manual") or the postal code's centre. */
   lat: z.number().nullable(),

@@ -53,11 +53,13 @@ export function presentDetail(
     deadlines: readonly Deadline[];
     week: readonly TimelineSegment[];
     postalCodeCentre: GeoPoint | null;
+    today: string;
   },
   visibility: Visibility,
 ): CaregiverDetail {
   return {
     id: row.id,
+    today: related.today,
     firstName: row.firstName,
     lastName: row.lastName,
     email: row.email,

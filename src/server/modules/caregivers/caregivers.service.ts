@@ -288,6 +288,7 @@ async function loadDetail(ctx: ServiceContext, row: repo.CaregiverRow): Promise<
       deadlines,
       week,
       postalCodeCentre: centre ? { lat: centre.lat, lon: centre.lon } : null,
+      today,
     },
     visibilityOf(ctx),
   );

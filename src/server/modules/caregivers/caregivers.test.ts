@@ -111,6 +111,8 @@ describeApi(
         "criminalRecordCheck",
       ]);
       expect(detail.deadlines[0]).toMatchObject({ dueOn: "2029-12-31", state: "ok" });
+      // The page counts days left from the server's calendar day, not from the phone's clock.
+      expect(detail.today).toBe("2026-03-02");
 
       const read = await coordinator.get(`${base}/caregivers/${detail.id}`);
       expect(read.status).toBe(200);

@@ -1,4 +1,4 @@
-import { daysBetween, todayIso } from "../../../core/shared/dates";
+import { todayIso } from "../../../core/shared/dates";
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -24,11 +24,6 @@ export function formatDate(iso: string | null | undefined, language: string): st
 /** Today as an ISO date in Germany, the calendar deadlines are counted in. */
 export function today(): string {
   return todayIso(new Date());
-}
-
-/** Days from today until `iso` (negative once it has passed); null without a date. */
-export function daysUntil(iso: string | null): number | null {
-  return iso ? daysBetween(today(), iso) : null;
 }
 
 /** The API path of an organisation. */

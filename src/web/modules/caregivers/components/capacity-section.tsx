@@ -33,7 +33,7 @@ interface Props {
 export function CapacitySection({ orgSlug, detail, canEdit }: Props) {
   const { t, i18n } = useTranslation();
   const [isAdding, setAdding] = useState(false);
-  const todayIso = today();
+  const todayIso = detail.today;
   const inEffect = profileInEffectOn(detail.capacityProfiles, todayIso);
   const sorted = [...detail.capacityProfiles].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const remove = useSaveMutation({
@@ -143,7 +143,7 @@ function CapacityForm({
 }) {
   const { t } = useTranslation();
   const defaultMax = useDefaultMaxChildren(orgSlug);
-  const maxChildren = currentLicence(detail, today())?.maxChildren ?? defaultMax;
+  const maxChildren = currentLicence(detail, detail.today)?.maxChildren ?? defaultMax;
   const [alert, setAlert] = useState<string | null>(null);
   const validateBody = useSchemaValidation(capacityProfileInput);
   const toBody = (values: FormValues) => ({

@@ -2,7 +2,7 @@ import { Badge } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconQuestionMark } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { deadlineStates } from "../../../../contracts/caregivers";
-import { daysUntil, formatDate } from "../format";
+import { formatDate } from "../format";
 
 export type DeadlineState = (typeof deadlineStates)[number];
 
@@ -56,15 +56,14 @@ export function useRelativeDue() {
 }
 
 /** The due date with its distance: "bis 24.12.2026 (in 30 Tagen)", or "nicht erfasst". */
-export function DueText({ dueOn, daysLeft }: { dueOn: string | null; daysLeft?: number | null }) {
+export function DueText({ dueOn, daysLeft }: { dueOn: string | null; daysLeft: number | null }) {
   const { t, i18n } = useTranslation();
   const relative = useRelativeDue();
   if (!dueOn) return <>{t("registry.due.noDate")}</>;
-  const days = daysLeft ?? daysUntil(dueOn);
   return (
     <>
       {formatDate(dueOn, i18n.language)}
-      {days !== null && ` (${relative(days)})`}
+      {daysLeft !== null && ` (${relative(daysLeft)})`}
     </>
   );
 }

@@ -1,20 +1,23 @@
 import { Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { daysBetween } from "../../../../core/shared/dates";
 import type { CaregiverDetail } from "../api";
-import { daysUntil, formatDate } from "../format";
+import { formatDate } from "../format";
 import { DeadlineStateBadge, DueText, stateRank } from "./deadline-badge";
 
 type Deadline = CaregiverDetail["deadlines"][number];
 
 interface Props {
   deadlines: Deadline[];
+  /** The server's today (CaregiverDetail.today) the days left are counted from. */
+  today: string;
   /** For the day-care person herself: say in plain words what each deadline is and what to do. */
   isExplained?: boolean;
 }
 
 /** A person's deadlines, most urgent first, each with its state in words, due date and distance. */
-export function DeadlineList({ deadlines, isExplained = false }: Props) {
+export function DeadlineList({ deadlines, today, isExplained = false }: Props) {
   const { t, i18n } = useTranslation();
   if (deadlines.length === 0) return <Text c="dimmed">{t("registry.deadlines.none")}</Text>;
   const sorted = [...deadlines].sort(
@@ -50,7 +53,7 @@ export function DeadlineList({ deadlines, isExplained = false }: Props) {
                   {t(
                     d.kind === "licenceExpiry" ? "registry.deadlines.validUntil" : "registry.deadlines.dueOn",
                   )}{" "}
-                  <DueText dueOn={d.dueOn} daysLeft={daysUntil(d.dueOn)} />
+                  <DueText dueOn={d.dueOn} daysLeft={daysBetween(today, d.dueOn)} />
                 </>
               ) : (
                 t("registry.deadlines.notRecorded")

@@ -8,7 +8,7 @@ import { del, post, put } from "../../../app/api";
 import { applyApiErrors } from "../../../components/form-errors";
 import { useSchemaValidation } from "../../../components/zod-form";
 import { type CaregiverDetail, caregiverKeys, currentLicence, useDefaultMaxChildren } from "../api";
-import { formatDate, orgApi, today } from "../format";
+import { formatDate, orgApi } from "../format";
 import { useSaveMutation } from "../mutation";
 import { ConfirmDelete } from "./confirm-delete";
 import { FormDialog } from "./dialog";
@@ -34,7 +34,7 @@ interface Props {
 export function LicencesSection({ orgSlug, detail, canEdit }: Props) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<Licence | "new" | null>(null);
-  const current = currentLicence(detail, today());
+  const current = currentLicence(detail, detail.today);
   const sorted = [...detail.licences].sort((a, b) => b.validTo.localeCompare(a.validTo));
   const base = `${orgApi(orgSlug)}/caregivers/${detail.id}/licences`;
   const remove = useSaveMutation({

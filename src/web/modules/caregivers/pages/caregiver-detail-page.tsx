@@ -49,7 +49,7 @@ export function CaregiverDetailPage() {
         }
       />
       <Section title={t("registry.deadlines.title")} testId="deadlines-section">
-        <DeadlineList deadlines={detail.deadlines} />
+        <DeadlineList deadlines={detail.deadlines} today={detail.today} />
       </Section>
       <ProfileSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />
       <LocationSection orgSlug={orgSlug} detail={detail} canEdit={canEdit} />

@@ -40,7 +40,7 @@ export function MyProfilePage() {
         >
           {t("registry.mine.deadlinesIntro")}
         </Notice>
-        <DeadlineList deadlines={detail.deadlines} isExplained />
+        <DeadlineList deadlines={detail.deadlines} today={detail.today} isExplained />
       </Section>
       <MyWeekSection orgSlug={orgSlug} />
       <ProfileSection orgSlug={orgSlug} detail={detail} canEdit isOwnProfile />
