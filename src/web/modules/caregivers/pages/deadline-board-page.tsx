@@ -12,10 +12,11 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { deadlineKinds, deadlineStates } from "../../../../contracts/caregivers";
+import { useUrlFilters } from "../../../components/url-filters";
 import { type DeadlineBoardItem, useDeadlineBoard } from "../api";
 import { type DeadlineState, DeadlineStateBadge, DueText } from "../components/deadline-badge";
 import { LoadError } from "../components/form-alert";
@@ -30,12 +31,14 @@ const summaryOrder: DeadlineState[] = ["overdue", "missing", "dueSoon", "ok"];
 export function DeadlineBoardPage() {
   const { t } = useTranslation();
   const { orgSlug = "" } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch] = useUrlFilters();
   const kind = search.get("art") ?? "";
   // What needs doing comes first; the whole list is one choice away.
   const state = search.get("stand") ?? "attention";
   const q = search.get("q") ?? "";
   const [draft, setDraft] = useState(q);
+  // The search box follows the address when it changes from outside (back button, a link).
+  useEffect(() => setDraft(q), [q]);
   const [shown, setShown] = useState(SHOWN_AT_ONCE);
   // The API filters by every state but "ok" (the fine ones are only wanted to be counted); that one is
   // filtered here.
@@ -43,12 +46,7 @@ export function DeadlineBoardPage() {
   const items = (board.data?.items ?? []).filter((item) => state !== "ok" || item.state === "ok");
 
   const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next, { replace: true });
+    updateSearch(changes);
     setShown(SHOWN_AT_ONCE);
   };
   const submitSearch = (event: FormEvent) => {

@@ -1,20 +1,21 @@
 import { Badge, Button, Group, NativeSelect, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { type EventKind, type EventListQuery, eventKinds } from "../../../../contracts/events";
 import type { MyMembership } from "../../../../contracts/organisations";
 import { addDays, todayIso } from "../../../../core/shared/dates";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { useUrlFilters } from "../../../components/url-filters";
 import { adminPath, STAFF_ROLES, useStaffEvents } from "../api";
 import { EventCard, EventList } from "../components/event-card";
 import { EVENT_TIME_ZONE, usePlacesText } from "../components/event-format";
 
 function Dates({ membership }: { membership: MyMembership }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlFilters();
   const isPast = params.get("zeit") === "vergangen";
   const kindParam = params.get("art") ?? "";
   const kind = (eventKinds as readonly string[]).includes(kindParam) ? (kindParam as EventKind) : undefined;
@@ -25,10 +26,7 @@ function Dates({ membership }: { membership: MyMembership }) {
   const events = useStaffEvents(membership.slug, query);
   const placesText = usePlacesText();
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    updateParams({ [key]: value });
   };
   return (
     <Stack gap="md">

@@ -16,13 +16,14 @@ import {
 import { IconListCheck, IconSearch } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
 import { ageGroups, boardSorts, placementStatuses } from "../../../../contracts/placement";
 import { ErrorAlert } from "../../../components/error-alert";
 import { useDateFormat } from "../../../components/format";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
+import { useUrlFilters } from "../../../components/url-filters";
 import { type Column, ResponsiveTable } from "../../caregivers/components/responsive-table";
 import { type BoardItem, useBoard } from "../api";
 import { StatusBadge } from "../components/status-badge";
@@ -93,7 +94,7 @@ function Board({ membership }: { membership: MyMembership }) {
   const { formatDate } = useDateFormat();
   const careTimes = useCareTimesText();
   const slug = membership.slug;
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch, clearSearch] = useUrlFilters();
   const params = {
     status: search.get("status") ?? "",
     startMonth: search.get("beginn") ?? "",
@@ -106,12 +107,7 @@ function Board({ membership }: { membership: MyMembership }) {
   const board = useBoard(slug, { ...params, limit: String(limit) });
 
   const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next, { replace: true });
+    updateSearch(changes);
     setLimit(PAGE_SIZE);
   };
   const submitArea = (event: FormEvent) => {
@@ -264,7 +260,7 @@ function Board({ membership }: { membership: MyMembership }) {
             variant="subtle"
             onClick={() => {
               setAreaDraft("");
-              setSearch(new URLSearchParams(), { replace: true });
+              clearSearch();
             }}
           >
             {t("placement.board.reset")}

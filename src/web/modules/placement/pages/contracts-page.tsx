@@ -17,7 +17,7 @@ import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { CaregiverListItem } from "../../../../contracts/caregivers";
 import type { MyMembership } from "../../../../contracts/organisations";
 import {
@@ -35,6 +35,7 @@ import { useDateFormat } from "../../../components/format";
 import { notifySuccess, useFormError } from "../../../components/notify";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
+import { useUrlFilters } from "../../../components/url-filters";
 import { type Column, ResponsiveTable } from "../../caregivers/components/responsive-table";
 import { orgApi, placementKeys } from "../api";
 import {
@@ -230,7 +231,7 @@ function ContractsList({ membership }: { membership: MyMembership }) {
   const client = useQueryClient();
   const isPhone = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
   const slug = membership.slug;
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch, clearSearch] = useUrlFilters();
   const params: ListParams = {
     status: search.get("status") ?? "",
     q: search.get("suche") ?? "",
@@ -244,12 +245,7 @@ function ContractsList({ membership }: { membership: MyMembership }) {
   const today = todayIso(new Date());
 
   const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next, { replace: true });
+    updateSearch(changes);
   };
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -400,7 +396,7 @@ function ContractsList({ membership }: { membership: MyMembership }) {
             variant="subtle"
             onClick={() => {
               setQueryDraft("");
-              setSearch(new URLSearchParams(), { replace: true });
+              clearSearch();
             }}
           >
             {t("placement.contracts.reset")}

@@ -1,17 +1,18 @@
 import { Anchor, NativeSelect, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
 import { COURSE_CATEGORIES, type CourseCategory } from "../../../../core/training/catalogue";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { useUrlFilters } from "../../../components/url-filters";
 import { trainingPath, useMemberCatalogue } from "../booking-api";
 import { CatalogueItem } from "../components/booking-catalogue-item";
 
 function CatalogueView({ membership }: { membership: MyMembership }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlFilters();
   const categoryParam = params.get("art") ?? "";
   const category = (COURSE_CATEGORIES as readonly string[]).includes(categoryParam)
     ? (categoryParam as CourseCategory)
@@ -33,12 +34,7 @@ function CatalogueView({ membership }: { membership: MyMembership }) {
       <NativeSelect
         label={t("training.web.filterCategory")}
         value={category}
-        onChange={(event) => {
-          const next = new URLSearchParams(params);
-          if (event.currentTarget.value) next.set("art", event.currentTarget.value);
-          else next.delete("art");
-          setParams(next, { replace: true });
-        }}
+        onChange={(event) => updateParams({ art: event.currentTarget.value })}
         data={[
           { value: "", label: t("training.web.allCategories") },
           ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`training.categories.${value}`) })),

@@ -12,13 +12,14 @@ import {
 } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
 import type { CourseListQuery, StaffCourseListItem } from "../../../../contracts/training";
 import { COURSE_CATEGORIES, type CourseCategory } from "../../../../core/training/catalogue";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { useUrlFilters } from "../../../components/url-filters";
 import { adminPath, STAFF_ROLES, useStaffCourses } from "../booking-api";
 import { CourseStatusBadge } from "../components/booking-badges";
 import { useCourseFormat, usePlacesText } from "../components/course-format";
@@ -73,7 +74,7 @@ const WHEN = ["upcoming", "past"] as const;
 
 function CoursesView({ membership }: { membership: MyMembership }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlFilters();
   const when = params.get("zeit") === "vergangen" ? "past" : "upcoming";
   const categoryParam = params.get("art") ?? "";
   const category = (COURSE_CATEGORIES as readonly string[]).includes(categoryParam)
@@ -82,10 +83,7 @@ function CoursesView({ membership }: { membership: MyMembership }) {
   const query: CourseListQuery = { when, ...(category ? { category } : {}) };
   const courses = useStaffCourses(membership.slug, query);
   const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    updateParams({ [key]: value });
   };
   return (
     <Stack gap="md" maw={960}>

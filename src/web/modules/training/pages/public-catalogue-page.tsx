@@ -1,12 +1,13 @@
 import { Anchor, Button, Container, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { IconCalendarDown } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { COURSE_CATEGORIES, type CourseCategory } from "../../../../core/training/catalogue";
 import { ApiError } from "../../../app/api";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { PageHeader } from "../../../components/page-header";
+import { useUrlFilters } from "../../../components/url-filters";
 import { publicCourseCalendarUrl, usePublicCatalogue } from "../booking-api";
 import { GuestBookingForm } from "../components/booking-guest-form";
 import { CourseCard } from "../components/course-card";
@@ -16,7 +17,7 @@ import { prerequisitesOf } from "../components/course-format";
 export function PublicCataloguePage() {
   const { t } = useTranslation();
   const { slug = "" } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlFilters();
   const categoryParam = params.get("art") ?? "";
   const category = (COURSE_CATEGORIES as readonly string[]).includes(categoryParam)
     ? (categoryParam as CourseCategory)
@@ -58,12 +59,7 @@ export function PublicCataloguePage() {
         <NativeSelect
           label={t("training.web.filterCategory")}
           value={category}
-          onChange={(event) => {
-            const next = new URLSearchParams(params);
-            if (event.currentTarget.value) next.set("art", event.currentTarget.value);
-            else next.delete("art");
-            setParams(next, { replace: true });
-          }}
+          onChange={(event) => updateParams({ art: event.currentTarget.value })}
           data={[
             { value: "", label: t("training.web.allCategories") },
             ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`training.categories.${value}`) })),

@@ -2,7 +2,6 @@ import { Alert, Group, Loader, NativeSelect, SimpleGrid, Stack, Table, Text } fr
 import { IconInfoCircle } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
 import type { Role } from "../../../../contracts/roles";
 import type { TrainingReportDto } from "../../../../contracts/training-reports";
@@ -14,6 +13,7 @@ import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { DownloadButton, Num, numeric, ReportTable, useNumbers } from "../../../components/report-table";
 import { Section } from "../../../components/section";
+import { useUrlFilters } from "../../../components/url-filters";
 
 /** Who reads the training reports (the server's `training.readReports`). */
 const reportReaders: readonly Role[] = ["admin", "coordinator", "board", "youthOffice"];
@@ -257,17 +257,14 @@ function CohortsTable({ report }: { report: TrainingReportDto }) {
 function Reports({ membership }: { membership: MyMembership }) {
   const { t, i18n } = useTranslation();
   const slug = membership.slug;
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch] = useUrlFilters();
   const params = {
     from: search.get("von") ?? "",
     to: search.get("bis") ?? "",
     category: search.get("kursart") ?? "",
   };
   const update = (key: "von" | "bis" | "kursart", value: string) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
+    updateSearch({ [key]: value });
   };
   const report = useQuery({
     queryKey: ["orgs", slug, "training", "reports", params],
