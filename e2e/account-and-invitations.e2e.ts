@@ -41,8 +41,7 @@ async function invite(page: Page, email: string, role: string) {
 
 it("an admin withdraws one invitation and resends another; old links say why they no longer work", async () => {
   const admin = await journey.newPage();
-  await journey.signIn(admin, "admin@demo.ktp-netz.de");
-  await admin.goto("/app/beckum/mitglieder");
+  await journey.signIn(admin, "admin@demo.ktp-netz.de", { at: "/app/beckum/mitglieder" });
   await admin.getByRole("heading", { level: 1 }).waitFor();
   await invite(admin, "falsche.adresse@example.org", "Eltern");
   await invite(admin, "noch.einmal@example.org", "Eltern");
@@ -121,9 +120,8 @@ it("a person signed in on two devices signs the phone out from the laptop", asyn
     phone.setDefaultTimeout(15_000);
     await journey.signIn(phone, "fachberatung@demo.ktp-netz.de");
     const laptop = await journey.newPage({ width: 1280, height: 900 });
-    await journey.signIn(laptop, "fachberatung@demo.ktp-netz.de");
+    await journey.signIn(laptop, "fachberatung@demo.ktp-netz.de", { at: "/app/konto#sitzungen" });
 
-    await laptop.goto("/app/konto#sitzungen");
     const entries = laptop.getByTestId("session-entry");
     await entries.nth(1).waitFor();
     const other = laptop.locator('[data-testid="session-entry"]:not([data-current])', {
@@ -173,8 +171,7 @@ it("a coordinator reads the state rules, and a member leaves an organisation aft
   await journey.screenshot(coordinator, "8-settings-read-only");
 
   const member = await journey.newPage();
-  await journey.signIn(member, "mitglied@demo.ktp-netz.de");
-  await member.goto("/app/konto");
+  await journey.signIn(member, "mitglied@demo.ktp-netz.de", { at: "/app/konto" });
   const organisation = member.getByTestId("account-organisation").first();
   const name = (await organisation.getByRole("link").textContent()) ?? "";
   // Her first organisation is the demo association: there one ends one's membership.

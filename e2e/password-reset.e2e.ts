@@ -27,7 +27,7 @@ it("a person who forgot the password gets a mail, sets a new one and signs in", 
   await page.getByRole("heading", { name: "Passwort gespeichert" }).waitFor();
   await journey.screenshot(page, "3-password-reset-done");
 
-  await journey.signIn(page, "tagesmutter@demo.ktp-netz.de", "mein-neues-passwort-2026");
+  await journey.signInThroughForm(page, "tagesmutter@demo.ktp-netz.de", "mein-neues-passwort-2026");
   expect(page.url()).toMatch(/\/app\//);
   await journey.screenshot(page, "3-password-reset-signed-in");
 });

@@ -109,8 +109,7 @@ it("the office finds the request on the board, reads the needs and sees the crit
 
 it("the board works on a phone too", async () => {
   const board = await journey.newPage({ width: 360, height: 780 });
-  await journey.signIn(board, "fachberatung@demo.ktp-netz.de");
-  await board.goto("/app/beckum/vermittlung");
+  await journey.signIn(board, "fachberatung@demo.ktp-netz.de", { at: "/app/beckum/vermittlung" });
   await board.getByTestId("board-list").waitFor();
   await journey.expectAccessible(board, "placement board on a phone");
 });

@@ -82,8 +82,7 @@ it("the office opens a round, a caregiver reorders with a reason, the office end
   // The demo caregiver, on a phone: the criteria put Deniz (more points) before Smilla. She moves Deniz down by
   // keyboard, is asked why, and saves her order with a reason.
   const caregiver = await journey.newPage({ width: 360, height: 780 });
-  await journey.signIn(caregiver, CAREGIVER);
-  await caregiver.goto("/app/beckum");
+  await journey.signIn(caregiver, CAREGIVER, { at: "/app/beckum" });
   await journey.navigate(caregiver, "Meine Vergaberunde");
   await caregiver.getByRole("heading", { level: 1, name: "Meine Vergaberunde" }).waitFor();
   await caregiver.getByTestId("review-list").waitFor();

@@ -82,10 +82,9 @@ it("one day-care person books the only place, a second waits and moves up when t
     [0, 1].map(() => journey.newPage({ width: 360, height: 780 })),
   )) as [Page, Page];
   // Signing in takes a while (password hashing): both at once.
-  await Promise.all([journey.signIn(first, FIRST), journey.signIn(second, SECOND)]);
+  await Promise.all([journey.signIn(first, FIRST, { at: "/app/beckum" }), journey.signIn(second, SECOND)]);
 
   // The first books the only place on her phone.
-  await first.goto("/app/beckum");
   await journey.navigate(first, "Fortbildungen");
   const firstCard = first.getByTestId("catalogue-course").filter({ hasText: TITLE });
   await expect(firstCard.getByTestId("catalogue-places").textContent()).resolves.toBe("1 von 1 Plätzen frei");
@@ -164,8 +163,7 @@ it("a guest books a public first-aid course on a phone and confirms by e-mail, o
   const title = "Erste Hilfe am Kind – offen für alle";
   const email = "greta.gast@example.org";
   const office = await journey.newPage({ width: 1280, height: 900 });
-  await journey.signIn(office, OFFICE);
-  await office.goto("/app/beckum/fortbildungen/verwalten/neu");
+  await journey.signIn(office, OFFICE, { at: "/app/beckum/fortbildungen/verwalten/neu" });
   await office.getByTestId("course-category").selectOption("firstAidChildren");
   await office.getByLabel("Titel", { exact: true }).fill(title);
   await office.getByRole("radio", { name: "Öffentlich", exact: true }).check();
@@ -230,8 +228,10 @@ it("the office books a parent and a substitute by hand onto a refresher that sta
   const today = todayIso(new Date());
   const office = await journey.newPage({ width: 360, height: 780 });
   const parent = await journey.newPage({ width: 360, height: 780 });
-  await Promise.all([journey.signIn(office, OFFICE), journey.signIn(parent, PARENT)]);
-  await office.goto("/app/beckum/fortbildungen/verwalten/neu");
+  await Promise.all([
+    journey.signIn(office, OFFICE, { at: "/app/beckum/fortbildungen/verwalten/neu" }),
+    journey.signIn(parent, PARENT),
+  ]);
   await office.getByTestId("course-category").selectOption("firstAidChildren");
   await office.getByLabel("Titel", { exact: true }).fill(title);
   await office.getByRole("checkbox", { name: /Auffrischung/ }).check();
