@@ -4,6 +4,8 @@ import { z } from "zod";
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("v.email"));
 export const passwordSchema = z.string().min(10, "v.passwordTooShort").max(200);
 export const isoDateSchema = z.iso.date("v.date");
+/** The hidden field of the public forms: people leave it empty, robots fill it (server: platform/public-form). */
+export const honeypotField = z.string().max(500).default("");
 export const postalCodeSchema = z
   .string()
   .trim()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   emailSchema,
+  honeypotField,
   httpUrlSchema,
   isoDateSchema,
   optionalText,
@@ -61,7 +62,7 @@ import {
  *             one VEVENT per date with a stable UID, cancelled dates as STATUS:CANCELLED)
  *   POST   /api/public/orgs/:orgSlug/events/:id/guest-registrations  guestRegisterBody → 202 guestRegistrationAccepted
  *   POST   /api/public/event-guest-confirmations/:token                   → guestRegistrationConfirmed
- *             (errors: "tokenInvalid", "eventGuestLinkUsed", "eventGuestLinkExpired")
+ *             (errors: "tokenInvalid", "guestLinkUsed", "guestLinkExpired"; ADR 0013)
  *   GET    /api/public/event-registrations/:token                         → guestRegistrationView
  *   POST   /api/public/event-registrations/:token/cancel                  → guestRegistrationView
  *             (the guest's own link from the confirmation mail; works until the start)
@@ -255,7 +256,7 @@ export const guestRegisterBody = z.object({
   email: emailSchema,
   answers: answersSchema.default({}),
   /** A field people never see: whatever fills it in is a machine, and its request is dropped unseen. */
-  website: z.string().max(500).default(""),
+  website: honeypotField,
 });
 export type GuestRegisterBody = z.infer<typeof guestRegisterBody>;
 

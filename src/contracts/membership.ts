@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   emailSchema,
+  honeypotField,
   httpUrlSchema,
   optionalText,
   orgIdParams,
@@ -42,12 +43,16 @@ export const applicationBody = z.object({
   contactPreference: z.enum(contactPreferences),
   acceptsStatutes: consent,
   acceptsPrivacy: consent,
-  website: z.string().max(200).default(""),
+  website: honeypotField,
 });
 export type ApplicationBody = z.infer<typeof applicationBody>;
 
 export const applicationConfirmParams = z.object({ token: z.string().min(10).max(200) });
-export const applicationConfirmedResponse = z.object({ organisationName: z.string() });
+export const applicationConfirmedResponse = z.object({
+  organisationName: z.string(),
+  organisationSlug: z.string(),
+});
+export type ApplicationConfirmedResponse = z.infer<typeof applicationConfirmedResponse>;
 
 export const applicationEntry = z.object({
   id: z.uuid(),

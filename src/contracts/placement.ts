@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   emailSchema,
+  honeypotField,
   isoDateSchema,
   optionalText,
   orgIdParams,
@@ -134,7 +135,7 @@ export const publicRequestBody = z
     email: emailSchema,
     phone: z.string().trim().max(40).default(""),
     /** A field people never see: whatever fills it in is a machine, and its request is dropped unseen. */
-    website: z.string().max(500).default(""),
+    website: honeypotField,
   })
   .refine(needsNeedConsent, consentIssue);
 export type PublicRequestBody = z.infer<typeof publicRequestBody>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contactRules } from "../core/site/contact";
 import { siteHtmlPolicy } from "../core/site/html-policy";
 import { siteSlugPattern } from "../core/site/slugs";
-import { emailSchema, optionalText, orgParams, requiredText, uuidSchema } from "./common";
+import { emailSchema, honeypotField, optionalText, orgParams, requiredText, uuidSchema } from "./common";
 
 /** The organisation's public website: pages, news posts and the contact form. */
 
@@ -150,7 +150,7 @@ export const contactInput = z.object({
   /** The signed moment the form was loaded; see core/site/contact.ts. */
   token: z.string().min(1).max(200),
   /** Hidden from people; a robot that fills it is politely ignored. */
-  website: z.string().max(500).optional(),
+  website: honeypotField,
 });
 export type ContactInput = z.infer<typeof contactInput>;
 

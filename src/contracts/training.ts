@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COURSE_CATEGORIES } from "../core/training/catalogue";
 import {
   emailSchema,
+  honeypotField,
   httpUrlSchema,
   isoDateSchema,
   optionalText,
@@ -54,7 +55,7 @@ import {
  *   GET    /api/public/orgs/:orgSlug/courses/:id                            → publicCourse
  *   POST   /api/public/orgs/:orgSlug/courses/:id/guest-bookings  guestBookingBody → 202 guestBookingAccepted
  *   POST   /api/public/training-guest-confirmations/:token                  → guestConfirmResponse
- *             (errors: "tokenInvalid" unknown link, "trainingGuestLinkUsed", "trainingGuestLinkExpired")
+ *             (errors: "tokenInvalid" unknown link, "guestLinkUsed", "guestLinkExpired"; ADR 0013)
  * The mail to a guest links the web page /fortbildung/bestaetigen/:token, which posts the token.
  */
 
@@ -442,7 +443,7 @@ export const guestBookingBody = z.object({
   name: requiredText(120),
   email: emailSchema,
   /** A field people never see: whatever fills it in is a machine, and its request is dropped unseen. */
-  website: z.string().max(500).default(""),
+  website: honeypotField,
 });
 export type GuestBookingBody = z.infer<typeof guestBookingBody>;
 

@@ -3,6 +3,7 @@ import * as deCaregivers from "./de/caregivers";
 import * as deCommon from "./de/common";
 import * as deErrors from "./de/errors";
 import * as deEvents from "./de/events";
+import * as deExhibition from "./de/exhibition";
 import * as deIdentity from "./de/identity";
 import * as deMail from "./de/mail";
 import * as deMap from "./de/map";
@@ -24,6 +25,7 @@ import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
 import * as enErrors from "./en/errors";
 import * as enEvents from "./en/events";
+import * as enExhibition from "./en/exhibition";
 import * as enIdentity from "./en/identity";
 import * as enMail from "./en/mail";
 import * as enMap from "./en/map";
@@ -74,6 +76,7 @@ export const resources = {
       ...deMembership,
       ...deAnnouncements,
       ...deEvents,
+      ...deExhibition,
     },
   },
   en: {
@@ -99,6 +102,7 @@ export const resources = {
       ...enMembership,
       ...enAnnouncements,
       ...enEvents,
+      ...enExhibition,
     },
   },
 };

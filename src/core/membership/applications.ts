@@ -14,9 +14,6 @@ export const CONFIRMATION_DAYS = 7;
  */
 export const DECLINED_RETENTION_DAYS = 90;
 
-/** More unconfirmed applications for one address than this are dropped: the form must not bomb a mailbox. */
-export const MAX_UNCONFIRMED_PER_EMAIL = 3;
-
 const DAY_MS = 86_400_000;
 
 /** When the confirmation link of an application sent at `sentAt` stops working. */

@@ -5,6 +5,8 @@ import { announcementsRoutes } from "./announcements/announcements.routes";
 import { caregiversRoutes } from "./caregivers/caregivers.routes";
 import { mapRoutes } from "./caregivers/map.routes";
 import { eventsRoutes } from "./events/events.routes";
+import { exhibitionHtmlRoutes } from "./exhibition/exhibition.html.routes";
+import { exhibitionRoutes } from "./exhibition/exhibition.routes";
 import { identityRoutes } from "./identity/identity.routes";
 import { resolveSession } from "./identity/identity.service";
 import { membershipRoutes } from "./membership/membership.routes";
@@ -50,6 +52,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(siteRoutes);
   await app.register(sitePublicHtmlRoutes);
   await app.register(siteSitemapRoutes);
+  await app.register(exhibitionRoutes);
+  await app.register(exhibitionHtmlRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

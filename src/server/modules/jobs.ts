@@ -1,6 +1,7 @@
 import type { Job } from "../platform/jobs/scheduler";
 import { deadlineReminderJob } from "./caregivers/caregivers.jobs";
 import { eventReminderJob, extendSeriesJob } from "./events/events.jobs";
+import { unpublishExpiredPhotosJob } from "./exhibition/exhibition.jobs";
 import { eraseApplicationsJob } from "./membership/membership.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 import { roundReminderJob } from "./placement/rounds.jobs";
@@ -16,4 +17,5 @@ export const jobs: Job[] = [
   certificateReminderJob,
   eventReminderJob,
   extendSeriesJob,
+  unpublishExpiredPhotosJob,
 ];

@@ -2,6 +2,7 @@ import type { MyMembership } from "../../contracts/organisations";
 import { announcementsModule } from "../modules/announcements/module";
 import { caregiversModule } from "../modules/caregivers/module";
 import { eventsModule } from "../modules/events/module";
+import { exhibitionModule } from "../modules/exhibition/module";
 import { identityModule } from "../modules/identity/module";
 import { membershipModule } from "../modules/membership/module";
 import { messagesModule } from "../modules/messages/module";
@@ -23,6 +24,7 @@ export const webModules: WebModule[] = [
   trainingModule,
   eventsModule,
   siteModule,
+  exhibitionModule,
   membershipModule,
   announcementsModule,
 ];

@@ -54,6 +54,13 @@ export const common = {
   notFoundTitle: "Seite nicht gefunden",
   notFoundText: "Diese Seite gibt es nicht (mehr).",
   errorTitle: "Etwas ist schiefgegangen",
+  guestLink: {
+    usedTitle: "Schon bestätigt",
+    expiredTitle: "Link abgelaufen",
+    unknownTitle: "Link ungültig",
+    unknownText: "Diesen Link kennen wir nicht. Bitte prüfen Sie, ob er vollständig ist.",
+    toOrganisation: "Zur Seite der Organisation",
+  },
   retry: "Erneut versuchen",
   privacy: "Datenschutz",
   imprint: "Impressum",

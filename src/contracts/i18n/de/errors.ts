@@ -11,6 +11,8 @@ export const errors = {
   mfaInvalid: "Der Code stimmt nicht. Bitte versuchen Sie es noch einmal.",
   mfaSetupRequired: "Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Bitte richten Sie sie ein.",
   tokenInvalid: "Der Link ist ungültig, schon benutzt oder abgelaufen.",
+  guestLinkUsed: "Dieser Link wurde schon benutzt. Ihre Bestätigung ist gespeichert.",
+  guestLinkExpired: "Dieser Link ist abgelaufen. Bitte füllen Sie das Formular noch einmal aus.",
   invitationWithdrawn:
     "Diese Einladung wurde zurückgezogen und gilt nicht mehr. Wenn Sie trotzdem beitreten möchten, fragen Sie bitte die Person, die Sie eingeladen hat.",
   invitationReplaced:
@@ -72,10 +74,6 @@ export const errors = {
     "Es sind schon {{confirmed}} Plätze vergeben. Weniger Plätze gehen erst, wenn jemand abgemeldet ist.",
   trainingNobodyWaiting: "Auf der Warteliste steht niemand.",
   trainingNoFreePlace: "Es ist kein Platz frei.",
-  trainingGuestLinkUsed:
-    "Dieser Link wurde schon benutzt. Ihre Anmeldung ist gespeichert; Sie haben eine E-Mail bekommen.",
-  trainingGuestLinkExpired:
-    "Dieser Link ist abgelaufen (er gilt 48 Stunden). Bitte melden Sie sich noch einmal für den Kurs an.",
   eventCancelled: "Dieser Termin ist abgesagt.",
   eventStarted: "Dieser Termin hat schon begonnen.",
   eventCapacityBelowConfirmed:
@@ -84,9 +82,6 @@ export const errors = {
   eventAlreadyRegistered: "Sie sind für diesen Termin schon angemeldet.",
   eventRegistrationNotActive: "Diese Anmeldung ist schon beendet.",
   eventGuestsNotAllowed: "Für diesen Termin können sich nur Mitglieder anmelden.",
-  eventGuestLinkUsed: "Dieser Link wurde schon benutzt. Ihre Anmeldung ist bestätigt.",
-  eventGuestLinkExpired:
-    "Dieser Link ist abgelaufen (er gilt 48 Stunden). Bitte melden Sie sich noch einmal an.",
   externalDecided:
     "Über diese Bescheinigung ist schon entschieden. Die Entscheidung gilt; eine berichtigte Bescheinigung wird neu hochgeladen.",
   siteSlugTaken: "Diese Adresse hat schon eine andere Seite oder Neuigkeit. Bitte wählen Sie eine andere.",
@@ -95,6 +90,9 @@ export const errors = {
     "Das Formular war zu lange offen. Bitte laden Sie die Seite neu und senden Sie die Nachricht noch einmal.",
   siteContactUnavailable:
     "Diese Organisation hat kein Kontaktformular. Bitte nutzen Sie die angegebene Telefonnummer oder Adresse.",
+  exhibitionSlugTaken: "Diese Adresse hat schon eine andere Ausstellung. Bitte wählen Sie eine andere.",
+  exhibitionConsentMissing:
+    "Dieses Foto kann nicht veröffentlicht werden: Es fehlt eine gültige Einwilligung aller gezeigten Personen für die Online-Ausstellung.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -198,6 +196,11 @@ export const validation = {
   externalFileTooLarge: "Die Datei ist zu groß (höchstens 5 MB).",
   externalNotPending: "Zu einer schon geprüften Bescheinigung kann keine Datei mehr hochgeladen werden.",
   rejectionReasonRequired: "Bitte schreiben Sie, warum die Bescheinigung nicht anerkannt wird.",
+  exhibitionImageTooLarge: "Das Bild ist zu groß (höchstens 15 MB).",
+  imageUnreadable:
+    "Dieses Bild lässt sich nicht öffnen. Bitte ein anderes Foto als JPEG, PNG oder WebP wählen.",
+  consentScopes: "Bitte mindestens eine Verwendung wählen.",
+  guardianNameRequired: "Bitte den Namen des Elternteils oder der sorgeberechtigten Person angeben.",
   runNotInvitable: "Dieser Kurstermin ist nicht veröffentlicht oder hat schon begonnen.",
   weekday: "Bitte einen Wochentag wählen.",
   eventQuestionOptions: "Bitte mindestens zwei Antworten zur Auswahl angeben.",

@@ -130,14 +130,8 @@ export const events = {
     waitingTitle: "Sie stehen auf der Warteliste",
     waitingText:
       "Sie sind auf Platz {{position}} der Warteliste. Wird ein Platz frei, rücken Sie von selbst nach und bekommen eine E-Mail.",
-    usedTitle: "Schon bestätigt",
-    usedText:
-      "Diesen Link haben Sie schon benutzt – Ihre Anmeldung steht. Den Link zum Ansehen oder Abmelden finden Sie in der Bestätigungs-E-Mail.",
-    expiredTitle: "Link abgelaufen",
-    expiredText: "Dieser Link ist nicht mehr gültig. Bitte melden Sie sich noch einmal an.",
-    invalidTitle: "Link ungültig",
-    invalidText: "Diesen Link kennen wir nicht. Bitte prüfen Sie, ob er vollständig ist.",
     manage: "Anmeldung ansehen oder abmelden",
+    toDates: "Zu den Terminen",
     toCalendar: "Alle Termine von {{organisation}}",
   },
   registration: {

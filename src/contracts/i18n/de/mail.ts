@@ -327,6 +327,14 @@ export const mail = {
     body: "{{author}} hat eine wichtige Mitteilung für Sie geschrieben:\n\n{{title}}\n\n{{text}}",
     action: "Alle Mitteilungen ansehen",
   },
+  exhibitionPhotosUnpublished: {
+    subject_one: "Fotoausstellung: 1 Foto nicht mehr öffentlich",
+    subject: "Fotoausstellung: {{count}} Fotos nicht mehr öffentlich",
+    body_one:
+      "bei einem Foto der Fotoausstellung von {{organisation}} ist eine Einwilligung abgelaufen. Das Foto ist ab heute nicht mehr auf der Website zu sehen.\n\nWenn die Personen weiter einverstanden sind, tragen Sie bitte eine neue Einwilligung ein und veröffentlichen Sie das Foto wieder. Sonst löschen Sie das Foto bitte.",
+    body: "bei {{count}} Fotos der Fotoausstellung von {{organisation}} ist eine Einwilligung abgelaufen. Diese Fotos sind ab heute nicht mehr auf der Website zu sehen.\n\nWenn die Personen weiter einverstanden sind, tragen Sie bitte eine neue Einwilligung ein und veröffentlichen Sie die Fotos wieder. Sonst löschen Sie die Fotos bitte.",
+    action: "Zur Fotoausstellung",
+  },
   announcementOptOut:
     "\n\nSie möchten solche E-Mails nicht mehr? In Ihrem Konto können Sie sie abbestellen. Wichtige Mitteilungen bekommen Sie trotzdem.",
 };

@@ -185,9 +185,6 @@ export const placement = {
   confirm: {
     title: "Anfrage bestätigen",
     intro: "Ihre Anfrage für {{child}} bei {{organisation}}.",
-    invalidTitle: "Link ungültig",
-    invalidText:
-      "Dieser Link ist ungültig, schon benutzt oder abgelaufen. Unbestätigte Anfragen löschen wir nach 7 Tagen; bitte stellen Sie die Anfrage dann noch einmal.",
     newAccountIntro:
       "Mit der Bestätigung legen Sie Ihren Eltern-Zugang an. Dort sehen Sie, wie es mit Ihrer Anfrage weitergeht, und können sie ändern.",
     email: "E-Mail-Adresse",

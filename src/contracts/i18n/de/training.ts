@@ -335,14 +335,6 @@ export const training = {
       waitingText:
         "Der Kurs ist voll. Sie stehen auf Platz {{position}} der Warteliste. Wird ein Platz frei, schreibt Ihnen {{organisation}} eine E-Mail.",
       toCatalogue: "Weitere Kurse von {{organisation}}",
-      usedTitle: "Schon bestätigt",
-      usedText:
-        "Dieser Link wurde schon benutzt. Ihre Anmeldung ist gespeichert; die Bestätigung haben Sie per E-Mail bekommen.",
-      expiredTitle: "Link abgelaufen",
-      expiredText:
-        "Dieser Link gilt 48 Stunden und ist abgelaufen. Bitte melden Sie sich noch einmal für den Kurs an.",
-      invalidTitle: "Link ungültig",
-      invalidText: "Diesen Link kennen wir nicht. Bitte prüfen Sie, ob er vollständig kopiert ist.",
     },
   },
   /** Category names in mails and calendar entries. */

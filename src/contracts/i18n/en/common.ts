@@ -56,6 +56,13 @@ export const common: typeof de = {
   notFoundTitle: "Page not found",
   notFoundText: "This page does not exist (any more).",
   errorTitle: "Something went wrong",
+  guestLink: {
+    usedTitle: "Already confirmed",
+    expiredTitle: "Link expired",
+    unknownTitle: "Invalid link",
+    unknownText: "We do not know this link. Please check that it is complete.",
+    toOrganisation: "To the organisation's page",
+  },
   retry: "Try again",
   privacy: "Privacy",
   imprint: "Imprint",

@@ -13,6 +13,8 @@ export const errors: typeof de = {
   mfaInvalid: "The code is not correct. Please try again.",
   mfaSetupRequired: "Your organisation requires two-factor sign-in. Please set it up.",
   tokenInvalid: "The link is invalid, already used or expired.",
+  guestLinkUsed: "This link has already been used. Your confirmation is saved.",
+  guestLinkExpired: "This link has expired. Please fill in the form again.",
   invitationWithdrawn:
     "This invitation has been withdrawn and is no longer valid. If you still want to join, please ask the person who invited you.",
   invitationReplaced:
@@ -69,9 +71,6 @@ export const errors: typeof de = {
     "{{confirmed}} places are already taken. Fewer places are possible only after someone is cancelled.",
   trainingNobodyWaiting: "Nobody is on the waiting list.",
   trainingNoFreePlace: "There is no free place.",
-  trainingGuestLinkUsed:
-    "This link has already been used. Your booking is saved; you have received an e-mail.",
-  trainingGuestLinkExpired: "This link has expired (it is valid for 48 hours). Please book the course again.",
   eventCancelled: "This date has been cancelled.",
   eventStarted: "This date has already started.",
   eventCapacityBelowConfirmed:
@@ -80,8 +79,6 @@ export const errors: typeof de = {
   eventAlreadyRegistered: "You are already registered for this date.",
   eventRegistrationNotActive: "This registration has already ended.",
   eventGuestsNotAllowed: "Only members can register for this date.",
-  eventGuestLinkUsed: "This link has already been used. Your registration is confirmed.",
-  eventGuestLinkExpired: "This link has expired (it is valid for 48 hours). Please register again.",
   externalDecided:
     "This certificate has already been decided on. The decision stands; a corrected certificate is uploaded anew.",
   siteSlugTaken: "Another page or news post already uses this address. Please choose another one.",
@@ -89,6 +86,9 @@ export const errors: typeof de = {
   siteContactExpired: "The form was open for too long. Please reload the page and send your message again.",
   siteContactUnavailable:
     "This organisation has no contact form. Please use the phone number or address given.",
+  exhibitionSlugTaken: "Another exhibition already has this address. Please choose another one.",
+  exhibitionConsentMissing:
+    "This photo cannot be published: a valid consent of every person shown for the online exhibition is missing.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -189,6 +189,10 @@ export const validation: typeof deValidation = {
   externalFileTooLarge: "The file is too large (at most 5 MB).",
   externalNotPending: "A file can no longer be added to a certificate that has been reviewed.",
   rejectionReasonRequired: "Please write why the certificate is not accepted.",
+  exhibitionImageTooLarge: "The image is too large (15 MB at most).",
+  imageUnreadable: "This image cannot be opened. Please choose another photo as JPEG, PNG or WebP.",
+  consentScopes: "Please choose at least one use.",
+  guardianNameRequired: "Please enter the name of the parent or guardian.",
   runNotInvitable: "This course run is not published or has already started.",
   weekday: "Please choose a day of the week.",
   eventQuestionOptions: "Please give at least two answers to choose from.",

@@ -132,14 +132,8 @@ export const events: typeof de = {
     waitingTitle: "You are on the waiting list",
     waitingText:
       "You are number {{position}} on the waiting list. When a place becomes free, you move up by yourself and get an e-mail.",
-    usedTitle: "Already confirmed",
-    usedText:
-      "You have already used this link – your registration stands. The link to see or cancel it is in the confirmation e-mail.",
-    expiredTitle: "Link expired",
-    expiredText: "This link is no longer valid. Please register again.",
-    invalidTitle: "Invalid link",
-    invalidText: "We do not know this link. Please check that it is complete.",
     manage: "See or cancel the registration",
+    toDates: "To the dates",
     toCalendar: "All dates of {{organisation}}",
   },
   registration: {

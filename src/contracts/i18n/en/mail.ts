@@ -329,6 +329,14 @@ export const mail: typeof de = {
     body: "{{author}} has written an important announcement for you:\n\n{{title}}\n\n{{text}}",
     action: "See all announcements",
   },
+  exhibitionPhotosUnpublished: {
+    subject_one: "Photo exhibition: 1 photo no longer public",
+    subject: "Photo exhibition: {{count}} photos no longer public",
+    body_one:
+      "a consent has ended for a photo of the photo exhibition of {{organisation}}. From today the photo is no longer shown on the website.\n\nIf the people still agree, please record a new consent and publish the photo again. Otherwise please delete the photo.",
+    body: "a consent has ended for {{count}} photos of the photo exhibition of {{organisation}}. From today these photos are no longer shown on the website.\n\nIf the people still agree, please record new consents and publish the photos again. Otherwise please delete the photos.",
+    action: "Open the photo exhibition",
+  },
   announcementOptOut:
     "\n\nDon't want these e-mails any more? You can turn them off on your account page. You will still get important announcements.",
 };

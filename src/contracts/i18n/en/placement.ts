@@ -181,9 +181,6 @@ export const placement: typeof de = {
   confirm: {
     title: "Confirm your request",
     intro: "Your request for {{child}} at {{organisation}}.",
-    invalidTitle: "Invalid link",
-    invalidText:
-      "This link is invalid, already used or expired. Unconfirmed requests are deleted after 7 days; please make the request again.",
     newAccountIntro:
       "Confirming sets up your parent access. There you can see how your request is going and change it.",
     email: "E-mail address",

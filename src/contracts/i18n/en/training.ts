@@ -333,13 +333,6 @@ export const training: typeof de = {
       waitingText:
         "The course is full. You are number {{position}} on the waiting list. When a place comes free, {{organisation}} will e-mail you.",
       toCatalogue: "More courses of {{organisation}}",
-      usedTitle: "Already confirmed",
-      usedText:
-        "This link has already been used. Your booking is saved; you received the confirmation by e-mail.",
-      expiredTitle: "Link expired",
-      expiredText: "This link is valid for 48 hours and has expired. Please book the course again.",
-      invalidTitle: "Invalid link",
-      invalidText: "We do not know this link. Please check that it was copied completely.",
     },
   },
   categories: {

@@ -131,8 +131,8 @@ export type EventMailKey =
 
 /**
  * Mails to the people of one date, queued in the caller's transaction (ADR 0003). A member reads hers in her
- * language with a link to the app; a guest in German (the language she registered in is not stored) with her
- * own registration link when she has one.
+ * language with a link to the app; a guest in the language of the page she registered on, with her own
+ * registration link when she has one.
  */
 export class EventMailer {
   private locales = new Map<string, Locale>();
@@ -154,7 +154,7 @@ export class EventMailer {
     params: Record<string, string | number> = {},
     guestToken: string | null = null,
   ): Promise<void> {
-    const locale: Locale = person.userId ? (this.locales.get(person.userId) ?? "de") : "de";
+    const locale: Locale = person.userId ? (this.locales.get(person.userId) ?? "de") : person.locale;
     const links = eventLinks(this.platform, this.org, event.id);
     const isGuest = person.userId === null;
     const t = translator(locale);

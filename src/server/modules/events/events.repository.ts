@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Registration } from "../../../core/events/registration";
 import type { Executor } from "../../platform/db/client";
+import { guestLinks } from "../../platform/guest-link";
 import { userContacts } from "../identity/identity.queries";
-import { isActiveMember } from "../organisations/organisations.queries";
+import { findOrganisationSummaries, isActiveMember } from "../organisations/organisations.queries";
 import {
   eventGuestRequests,
   eventParticipants,
@@ -17,7 +18,6 @@ export type SeriesRow = typeof eventSeries.$inferSelect;
 export type NewSeriesRow = typeof eventSeries.$inferInsert;
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
 export type ParticipantRow = typeof eventParticipants.$inferSelect;
-export type GuestRequestRow = typeof eventGuestRequests.$inferSelect;
 
 /** An instant in string mode ("2026-03-02 09:00:00.123+00" on both drivers) as ISO 8601. */
 export function isoInstant(value: string): string {
@@ -214,20 +214,23 @@ export async function ensureMemberParticipant(
   return updated ?? row;
 }
 
-/** A guest is one row per organisation and address; a later registration keeps the latest name. */
+/**
+ * A guest is one row per organisation and address; a later registration keeps the latest name and the
+ * language of its page, so a guest who switched to English is written to in English.
+ */
 export async function ensureGuestParticipant(
   db: Executor,
   organisationId: string,
-  guest: { name: string; email: string },
+  guest: { name: string; email: string; locale: ParticipantRow["locale"] },
 ): Promise<ParticipantRow> {
   const email = guest.email.toLowerCase();
   await db
     .insert(eventParticipants)
-    .values({ organisationId, userId: null, name: guest.name, email })
+    .values({ organisationId, userId: null, name: guest.name, email, locale: guest.locale })
     .onConflictDoNothing();
   const [row] = await db
     .update(eventParticipants)
-    .set({ name: guest.name })
+    .set({ name: guest.name, locale: guest.locale })
     .where(
       and(
         eq(eventParticipants.organisationId, organisationId),
@@ -413,24 +416,24 @@ export async function markReminded(db: Executor, id: string, at: Date): Promise<
 // ---------------------------------------------------------------------------------------------------------
 // Guest requests
 
-export async function countOpenGuestRequests(
-  db: Executor,
-  eventId: string,
-  email: string,
-  now: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(eventGuestRequests)
-    .where(
-      and(
-        eq(eventGuestRequests.eventId, eventId),
-        sql`lower(${eventGuestRequests.email}) = ${email.toLowerCase()}`,
-        isNull(eventGuestRequests.usedAt),
-        gt(eventGuestRequests.expiresAt, now),
-      ),
-    );
-  return Number(row?.count ?? 0);
+/** How long a guest's e-mailed link works. */
+export const GUEST_LINK_HOURS = 48;
+
+/** The guest's single-use link (ADR 0013): 48 hours, at most three open ones per address and date. */
+export const guestRequestLinks = guestLinks({
+  table: eventGuestRequests,
+  tokenHash: eventGuestRequests.tokenHash,
+  expiresAt: eventGuestRequests.expiresAt,
+  usedAt: eventGuestRequests.usedAt,
+  organisationId: eventGuestRequests.organisationId,
+  email: eventGuestRequests.email,
+  expiry: (issuedAt) => new Date(issuedAt.getTime() + GUEST_LINK_HOURS * 3_600_000),
+  organisationSlug: async (db, id) => (await findOrganisationSummaries(db, [id]))[0]?.slug ?? null,
+});
+
+/** Open links of one address for one date: a cap keeps the form from flooding her mailbox. */
+export function hasRoomForGuestRequest(db: Executor, eventId: string, email: string, now: Date) {
+  return guestRequestLinks.hasRoomFor(db, eq(eventGuestRequests.eventId, eventId), email, now);
 }
 
 export async function insertGuestRequest(
@@ -440,25 +443,12 @@ export async function insertGuestRequest(
   await db.insert(eventGuestRequests).values(values);
 }
 
-export async function findGuestRequest(db: Executor, tokenHash: string): Promise<GuestRequestRow | null> {
-  const [row] = await db
-    .select()
-    .from(eventGuestRequests)
-    .where(eq(eventGuestRequests.tokenHash, tokenHash))
-    .for("update");
-  return row ?? null;
-}
-
-export async function markGuestRequestUsed(
+export async function setGuestRequestRegistration(
   db: Executor,
   id: string,
-  at: Date,
   registrationId: string,
 ): Promise<void> {
-  await db
-    .update(eventGuestRequests)
-    .set({ usedAt: at, registrationId })
-    .where(eq(eventGuestRequests.id, id));
+  await db.update(eventGuestRequests).set({ registrationId }).where(eq(eventGuestRequests.id, id));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -34,14 +34,12 @@ import {
 } from "../../../contracts/events";
 import { contextOf } from "../../platform/authorize";
 import { CALENDAR_CONTENT_TYPE, calendarFileName } from "../../platform/ical";
+import { guestLinkLimit, publicFormLimit } from "../../platform/public-form";
 import * as calendar from "./events.calendar";
 import { eventsPolicy as can } from "./events.policy";
 import * as service from "./events.service";
 import * as registrations from "./registrations.service";
 
-/** As the training guest booking: enough to correct and send again, too few for a script. */
-const guestLimit = { rateLimit: { max: 10, timeWindow: "10 minutes" } };
-const linkLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
 /** Calendar apps poll every few minutes to hours. */
 const feedLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
 
@@ -320,7 +318,7 @@ export async function eventsRoutes(base: FastifyInstance) {
         body: guestRegisterBody,
         response: { 202: guestRegistrationAccepted },
       },
-      config: { permission: can.registerAsGuest, ...guestLimit },
+      config: { permission: can.registerAsGuest, ...publicFormLimit },
     },
     async (request, reply) => {
       await registrations.requestGuestRegistration(contextOf(request, app), request.params.id, request.body);
@@ -331,7 +329,7 @@ export async function eventsRoutes(base: FastifyInstance) {
     "/api/public/event-guest-confirmations/:token",
     {
       schema: { tags, params: eventTokenParams, response: { 200: guestRegistrationConfirmed } },
-      config: { permission: can.guestLink, ...linkLimit },
+      config: { permission: can.guestLink, ...guestLinkLimit },
     },
     async (request) => registrations.confirmGuest(contextOf(request, app), request.params.token),
   );
@@ -339,7 +337,7 @@ export async function eventsRoutes(base: FastifyInstance) {
     "/api/public/event-registrations/:token",
     {
       schema: { tags, params: eventTokenParams, response: { 200: guestRegistrationView } },
-      config: { permission: can.guestLink, ...linkLimit },
+      config: { permission: can.guestLink, ...guestLinkLimit },
     },
     async (request) => registrations.viewGuestRegistration(contextOf(request, app), request.params.token),
   );
@@ -347,7 +345,7 @@ export async function eventsRoutes(base: FastifyInstance) {
     "/api/public/event-registrations/:token/cancel",
     {
       schema: { tags, params: eventTokenParams, response: { 200: guestRegistrationView } },
-      config: { permission: can.guestLink, ...linkLimit },
+      config: { permission: can.guestLink, ...guestLinkLimit },
     },
     async (request) => registrations.cancelGuestRegistration(contextOf(request, app), request.params.token),
   );

@@ -144,6 +144,10 @@ export const eventParticipants = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     email: text("email").notNull(),
+    /** A guest's mail language: that of the page of her latest registration (members have their account's). */
+    locale: text("locale", { enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -202,6 +206,10 @@ export const eventGuestRequests = pgTable(
       .references(() => events.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     email: text("email").notNull(),
+    /** The language of the page she registered on; the participant row takes it when she confirms. */
+    locale: text("locale", { enum: ["de", "en"] })
+      .notNull()
+      .default("de"),
     answers: jsonb("answers").$type<Record<string, string | boolean>>().notNull().default({}),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

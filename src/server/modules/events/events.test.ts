@@ -238,6 +238,28 @@ describeApi(
       );
     });
 
+    it("writes to a guest in the language of the page she registered on, also after she confirmed", async () => {
+      const { planner, base, publicBase } = await eventHost(t);
+      const created = await planner.post(`${base}/events`, eventBody({ title: "Open day" }));
+      const email = `english-guest-${t.kind}@example.org`;
+      const response = await t.app.inject({
+        method: "POST",
+        url: `${publicBase}/events/${created.body.id}/guest-registrations`,
+        payload: { name: "Grace Guest", email, answers: answersFor(created.body.questions, false) },
+        headers: { "accept-language": "en" },
+      });
+      expect(response.statusCode).toBe(202);
+      const mail = await smtp.waitForMail(
+        (m) => m.to.includes(email) && m.subject.startsWith("Please confirm"),
+      );
+      const token = /termine\/bestaetigen\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+      expect((await t.anonymous().post(`/api/public/event-guest-confirmations/${token}`)).status).toBe(200);
+      const placeMail = await smtp.waitForMail(
+        (m) => m.to.includes(email) && m.subject.startsWith("Registered: Open day"),
+      );
+      expect(placeMail.text).toContain(`/termine/anmeldung/`);
+    });
+
     it("confirms a guest by e-mail, lets her cancel with her own link, and keeps out machines", async () => {
       const { planner, base, publicBase } = await eventHost(t);
       const created = await planner.post(`${base}/events`, eventBody({ title: "Fachtag Kindertagespflege" }));
@@ -274,7 +296,7 @@ describeApi(
       expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
       expect(confirmed.body).toMatchObject({ status: "confirmed", name: "Gerda Gast", canCancel: true });
       expect((await guest.post(`/api/public/event-guest-confirmations/${token}`)).body.error.code).toBe(
-        "eventGuestLinkUsed",
+        "guestLinkUsed",
       );
       const placeMail = await smtp.waitForMail(
         (m) => m.to.includes(email) && m.subject.startsWith("Angemeldet:"),

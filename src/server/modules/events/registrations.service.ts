@@ -25,6 +25,7 @@ import { hashToken, randomToken } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import { composeMail } from "../../platform/mail/mailer";
+import { isRobot } from "../../platform/public-form";
 import type { Platform, ServiceContext } from "../../platform/types";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import {
@@ -47,10 +48,7 @@ import {
 import * as repo from "./events.repository";
 import { latestOf } from "./events.service";
 
-/** How long a guest's e-mailed link works. */
-export const GUEST_LINK_HOURS = 48;
 /** Open links one address may have for a date; more are dropped silently so the form floods no inbox. */
-const MAX_OPEN_GUEST_REQUESTS = 3;
 
 export function problemError(problem: RegistrationProblem): AppError {
   switch (problem.code) {
@@ -396,19 +394,19 @@ export async function requestGuestRegistration(
     throw new AppError("eventRegistrationClosed", 409);
   if (!event.guestsAllowed) throw new AppError("eventGuestsNotAllowed", 409);
   const answers = answersFor(event.questions, body.answers);
-  if (body.website.trim() !== "") return;
-  const token = randomToken();
+  if (isRobot(body)) return;
+  const link = repo.guestRequestLinks.issue(now);
   const isQueued = await platform.db.transaction(async (tx) => {
-    if ((await repo.countOpenGuestRequests(tx, event.id, body.email, now)) >= MAX_OPEN_GUEST_REQUESTS)
-      return false;
+    if (!(await repo.hasRoomForGuestRequest(tx, event.id, body.email, now))) return false;
     await repo.insertGuestRequest(tx, {
       organisationId: org.id,
       eventId: event.id,
       name: body.name,
       email: body.email,
+      locale: ctx.locale,
       answers,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + GUEST_LINK_HOURS * 3_600_000),
+      tokenHash: link.tokenHash,
+      expiresAt: link.expiresAt,
       createdAt: now,
     });
     const mail = composeMail(
@@ -419,9 +417,9 @@ export async function requestGuestRegistration(
         event: event.title,
         organisation: org.name,
         when: formatWhen(event, ctx.locale),
-        hours: GUEST_LINK_HOURS,
+        hours: repo.GUEST_LINK_HOURS,
       },
-      `${platform.env.PUBLIC_URL}/termine/bestaetigen/${token}`,
+      `${platform.env.PUBLIC_URL}/termine/bestaetigen/${link.token}`,
     );
     await platform.mailer.queue(tx, { to: body.email, organisationId: org.id, ...mail });
     return true;
@@ -472,16 +470,14 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
   const { platform } = ctx;
   const now = platform.now();
   const result = await registrationTransaction(platform, async (tx) => {
-    const request = await repo.findGuestRequest(tx, hashToken(token));
-    if (!request) throw new AppError("tokenInvalid", 404);
-    if (request.usedAt) throw new AppError("eventGuestLinkUsed", 409);
-    if (request.expiresAt.getTime() <= now.getTime()) throw new AppError("eventGuestLinkExpired", 410);
+    const request = await repo.guestRequestLinks.consume(tx, token, now);
     const org = await organisationOf(tx, request.organisationId);
     const { event, rows } = await lockEvent(tx, org.id, request.eventId);
     if (!event.guestsAllowed || event.audience !== "public") throw new AppError("eventGuestsNotAllowed", 409);
     const participant = await repo.ensureGuestParticipant(tx, org.id, {
       name: request.name,
       email: request.email,
+      locale: request.locale,
     });
     const registrationId = randomUUID();
     const outcome = mustSucceed(
@@ -499,7 +495,7 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
       ]),
       guestTokens: new Map([[registrationId, manageToken]]),
     });
-    await repo.markGuestRequestUsed(tx, request.id, now, registrationId);
+    await repo.setGuestRequestRegistration(tx, request.id, registrationId);
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: null,

@@ -1,6 +1,9 @@
-import { and, count, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, or } from "drizzle-orm";
 import type { ApplicationStatus } from "../../../contracts/membership";
+import { confirmationExpiry } from "../../../core/membership/applications";
 import type { Executor } from "../../platform/db/client";
+import { guestLinks } from "../../platform/guest-link";
+import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import { membershipApplications, membershipSettings } from "./membership.tables";
 
 export type ApplicationRow = typeof membershipApplications.$inferSelect;
@@ -24,25 +27,29 @@ export async function saveSettings(
     .onConflictDoUpdate({ target: membershipSettings.organisationId, set: values });
 }
 
+/**
+ * The confirmation link of an application (ADR 0013): its use is the confirmation, so `confirmed_at` is the
+ * link's "used" column and an application nobody confirms is an open link until it runs out.
+ */
+export const applicationLinks = guestLinks({
+  table: membershipApplications,
+  tokenHash: membershipApplications.confirmationTokenHash,
+  expiresAt: membershipApplications.confirmationExpiresAt,
+  usedAt: membershipApplications.confirmedAt,
+  organisationId: membershipApplications.organisationId,
+  email: membershipApplications.email,
+  expiry: confirmationExpiry,
+  organisationSlug: async (db, id) => (await findOrganisationSummaries(db, [id]))[0]?.slug ?? null,
+});
+
 /** Unconfirmed applications for one address whose link still works (the form's mail-bombing guard). */
-export async function countUnconfirmedForEmail(
-  db: Executor,
-  organisationId: string,
-  email: string,
-  now: Date,
-) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(membershipApplications)
-    .where(
-      and(
-        eq(membershipApplications.organisationId, organisationId),
-        eq(membershipApplications.status, "unconfirmed"),
-        sql`lower(${membershipApplications.email}) = ${email.toLowerCase()}`,
-        gt(membershipApplications.confirmationExpiresAt, now),
-      ),
-    );
-  return row?.n ?? 0;
+export function hasRoomForApplication(db: Executor, organisationId: string, email: string, now: Date) {
+  return applicationLinks.hasRoomFor(
+    db,
+    eq(membershipApplications.organisationId, organisationId),
+    email,
+    now,
+  );
 }
 
 export async function insertApplication(db: Executor, values: typeof membershipApplications.$inferInsert) {
@@ -51,20 +58,9 @@ export async function insertApplication(db: Executor, values: typeof membershipA
   return row;
 }
 
-/** Uses up a confirmation link in one statement: a second use, or an expired link, finds nothing. */
-export async function confirmByToken(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db
-    .update(membershipApplications)
-    .set({ status: "pending", confirmedAt: now, confirmationTokenHash: null, confirmationExpiresAt: null })
-    .where(
-      and(
-        eq(membershipApplications.confirmationTokenHash, tokenHash),
-        eq(membershipApplications.status, "unconfirmed"),
-        gt(membershipApplications.confirmationExpiresAt, now),
-      ),
-    )
-    .returning();
-  return row ?? null;
+/** Uses up a confirmation link in one statement: the application goes to the board. */
+export function confirmByToken(db: Executor, token: string, now: Date) {
+  return applicationLinks.consume(db, token, now, { status: "pending" });
 }
 
 export async function listApplications(db: Executor, organisationId: string, statuses: ApplicationStatus[]) {

@@ -19,11 +19,9 @@ import {
 } from "../../../contracts/membership";
 import { acceptedResponse } from "../../../contracts/placement";
 import { contextOf } from "../../platform/authorize";
+import { guestLinkLimit, publicFormLimit } from "../../platform/public-form";
 import { membershipPolicy as can } from "./membership.policy";
 import * as service from "./membership.service";
-
-const submitLimit = { rateLimit: { max: 10, timeWindow: "10 minutes" } };
-const confirmLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
 
 /** Membership applications (public form, e-mail confirmation, the board's decision) and the register. */
 export async function membershipRoutes(base: FastifyInstance) {
@@ -43,7 +41,7 @@ export async function membershipRoutes(base: FastifyInstance) {
     "/api/public/orgs/:orgSlug/membership-applications",
     {
       schema: { tags, params: orgParams, body: applicationBody, response: { 202: acceptedResponse } },
-      config: { permission: can.apply, ...submitLimit },
+      config: { permission: can.apply, ...publicFormLimit },
     },
     async (request, reply) => {
       await service.submitApplication(contextOf(request, app), request.body);
@@ -55,7 +53,7 @@ export async function membershipRoutes(base: FastifyInstance) {
     "/api/membership-confirmations/:token",
     {
       schema: { tags, params: applicationConfirmParams, response: { 200: applicationConfirmedResponse } },
-      config: { permission: can.confirm, ...confirmLimit },
+      config: { permission: can.confirm, ...guestLinkLimit },
     },
     async (request) => service.confirmApplication(contextOf(request, app), request.params.token),
   );

@@ -7,19 +7,15 @@ import type {
   RegisterQuery,
 } from "../../../contracts/membership";
 import type { Role } from "../../../contracts/roles";
-import {
-  confirmationExpiry,
-  declinedErasureCutoff,
-  MAX_UNCONFIRMED_PER_EMAIL,
-} from "../../../core/membership/applications";
+import { declinedErasureCutoff } from "../../../core/membership/applications";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
-import { hashToken, randomToken } from "../../platform/crypto";
 import { formatCsv, formatGermanDate } from "../../platform/csv";
 import type { Executor } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
+import { isRobot } from "../../platform/public-form";
 import type { Platform, ServiceContext } from "../../platform/types";
 import { findUserNames } from "../identity/identity.queries";
 import * as identity from "../identity/identity.service";
@@ -76,13 +72,12 @@ export async function updateSettings(
  */
 export async function submitApplication(ctx: ServiceContext, input: ApplicationBody): Promise<void> {
   const org = associationOf(ctx);
-  if (input.website.trim() !== "") return;
+  if (isRobot(input)) return;
   const { platform } = ctx;
   const now = platform.now();
-  const token = randomToken();
+  const link = repo.applicationLinks.issue(now);
   const isQueued = await platform.db.transaction(async (tx) => {
-    if ((await repo.countUnconfirmedForEmail(tx, org.id, input.email, now)) >= MAX_UNCONFIRMED_PER_EMAIL)
-      return false;
+    if (!(await repo.hasRoomForApplication(tx, org.id, input.email, now))) return false;
     const settings = await repo.findSettings(tx, org.id);
     const row = await repo.insertApplication(tx, {
       organisationId: org.id,
@@ -99,8 +94,8 @@ export async function submitApplication(ctx: ServiceContext, input: ApplicationB
       statutesUrl: settings?.statutesUrl ?? null,
       privacyUrl: settings?.privacyUrl ?? null,
       consentedAt: now,
-      confirmationTokenHash: hashToken(token),
-      confirmationExpiresAt: confirmationExpiry(now),
+      confirmationTokenHash: link.tokenHash,
+      confirmationExpiresAt: link.expiresAt,
       createdAt: now,
     });
     await writeAudit(tx, {
@@ -115,7 +110,7 @@ export async function submitApplication(ctx: ServiceContext, input: ApplicationB
       ctx.locale,
       "membershipConfirm",
       { name: input.name, organisation: org.name },
-      `${platform.env.PUBLIC_URL}/mitglied-werden/bestaetigen/${token}`,
+      `${platform.env.PUBLIC_URL}/mitglied-werden/bestaetigen/${link.token}`,
     );
     await platform.mailer.queue(tx, { to: input.email, organisationId: org.id, ...mail });
     return true;
@@ -130,10 +125,9 @@ export async function submitApplication(ctx: ServiceContext, input: ApplicationB
 export async function confirmApplication(ctx: ServiceContext, token: string) {
   const { platform } = ctx;
   const result = await platform.db.transaction(async (tx) => {
-    const row = await repo.confirmByToken(tx, hashToken(token), platform.now());
-    if (!row) throw new AppError("tokenInvalid", 400);
+    const row = await repo.confirmByToken(tx, token, platform.now());
     const [org] = await findOrganisationSummaries(tx, [row.organisationId]);
-    if (!org) throw new AppError("tokenInvalid", 400);
+    if (!org) throw new AppError("tokenInvalid", 404);
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: null,
@@ -151,10 +145,10 @@ export async function confirmApplication(ctx: ServiceContext, token: string) {
       );
       await platform.mailer.queue(tx, { to: org.email, organisationId: org.id, ...mail });
     }
-    return { organisationName: org.name, isMailed: Boolean(org.email) };
+    return { organisationName: org.name, organisationSlug: org.slug, isMailed: Boolean(org.email) };
   });
   if (result.isMailed) platform.mailer.kick();
-  return { organisationName: result.organisationName };
+  return { organisationName: result.organisationName, organisationSlug: result.organisationSlug };
 }
 
 async function deciderNames(db: Executor, rows: repo.ApplicationRow[]) {

@@ -104,8 +104,16 @@ describeApi(
       expect((await board.get(`/api/orgs/${association.slug}/membership/applications`)).body).toEqual([]);
       const token = linkToken(confirmMail.text, "bestaetigen");
       const confirmed = await visitor.post(`/api/membership-confirmations/${token}`);
-      expect(confirmed.body).toEqual({ organisationName: "KTP-Verein Segeberg" });
-      expect((await visitor.post(`/api/membership-confirmations/${token}`)).status).toBe(400);
+      expect(confirmed.body).toEqual({
+        organisationName: "KTP-Verein Segeberg",
+        organisationSlug: association.slug,
+      });
+      const reused = await visitor.post(`/api/membership-confirmations/${token}`);
+      expect(reused.status).toBe(409);
+      expect(reused.body.error).toMatchObject({
+        code: "guestLinkUsed",
+        details: { organisationSlug: association.slug },
+      });
       const notice = await smtp.waitForMail((m) => m.to.includes(`${association.slug}@fachberatung.example`));
       expect(notice.subject).toBe("Neuer Mitgliedsantrag: Petra Paulsen");
 

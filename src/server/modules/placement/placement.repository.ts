@@ -1,6 +1,8 @@
-import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { ContractListStatus, PlacementStatus } from "../../../contracts/placement";
 import type { Executor } from "../../platform/db/client";
+import { guestLinks } from "../../platform/guest-link";
+import { findOrganisationSummaries } from "../organisations/organisations.queries";
 import {
   careContracts,
   placementCatalogues,
@@ -211,67 +213,27 @@ export async function listOwnRequests(
     .orderBy(asc(placementRequests.createdAt));
 }
 
-/** Unconfirmed requests of one address at the organisation whose link still works. */
-export async function countPendingForEmail(
-  db: Executor,
-  organisationId: string,
-  email: string,
-  now: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(placementRequests)
-    .where(
-      and(
-        eq(placementRequests.organisationId, organisationId),
-        eq(placementRequests.status, "unconfirmed"),
-        sql`lower(${placementRequests.email}) = lower(${email})`,
-        gt(placementRequests.confirmationExpiresAt, now),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-/** The unconfirmed request a confirmation link stands for, while the link works. */
-export async function findByConfirmation(
-  db: Executor,
-  tokenHash: string,
-  now: Date,
-): Promise<RequestRow | null> {
-  const [row] = await db
-    .select()
-    .from(placementRequests)
-    .where(
-      and(
-        eq(placementRequests.confirmationTokenHash, tokenHash),
-        eq(placementRequests.status, "unconfirmed"),
-        gt(placementRequests.confirmationExpiresAt, now),
-      ),
-    );
-  return row ?? null;
-}
+/** How long the e-mailed confirmation link works; afterwards the unconfirmed request is deleted. */
+export const CONFIRMATION_DAYS = 7;
 
 /**
- * Uses up a confirmation link in one statement: of two confirmations at once exactly one gets the request, and
- * the link never works twice. The caller's transaction makes the request open (or rolls this back).
+ * The confirmation link of a request (ADR 0013): its use confirms the address, so `confirmed_at` is the
+ * link's "used" column; an unconfirmed request is deleted when its link runs out (placement.jobs).
  */
-export async function consumeConfirmation(
-  db: Executor,
-  tokenHash: string,
-  now: Date,
-): Promise<RequestRow | null> {
-  const [row] = await db
-    .update(placementRequests)
-    .set({ confirmationTokenHash: null, confirmationExpiresAt: null })
-    .where(
-      and(
-        eq(placementRequests.confirmationTokenHash, tokenHash),
-        eq(placementRequests.status, "unconfirmed"),
-        gt(placementRequests.confirmationExpiresAt, now),
-      ),
-    )
-    .returning();
-  return row ?? null;
+export const confirmationLinks = guestLinks({
+  table: placementRequests,
+  tokenHash: placementRequests.confirmationTokenHash,
+  expiresAt: placementRequests.confirmationExpiresAt,
+  usedAt: placementRequests.confirmedAt,
+  organisationId: placementRequests.organisationId,
+  email: placementRequests.email,
+  expiry: (issuedAt) => new Date(issuedAt.getTime() + CONFIRMATION_DAYS * 86_400_000),
+  organisationSlug: async (db, id) => (await findOrganisationSummaries(db, [id]))[0]?.slug ?? null,
+});
+
+/** Unconfirmed requests of one address at an organisation while their links work (no mail bombing). */
+export function hasRoomForRequest(db: Executor, organisationId: string, email: string, now: Date) {
+  return confirmationLinks.hasRoomFor(db, eq(placementRequests.organisationId, organisationId), email, now);
 }
 
 export async function insertEvent(db: Executor, organisationId: string, values: EventValues): Promise<void> {

@@ -40,6 +40,7 @@ import {
 } from "../../../contracts/placement";
 import { contextOf } from "../../platform/authorize";
 import type { StoredFile } from "../../platform/files/files";
+import { guestLinkLimit, publicFormLimit } from "../../platform/public-form";
 import { setSessionCookie } from "../../platform/session-cookie";
 import * as contracts from "./contracts.service";
 import * as matching from "./matching.service";
@@ -60,13 +61,6 @@ function sendPhoto(request: FastifyRequest, reply: FastifyReply, file: StoredFil
   return reply.header("content-type", file.contentType).send(file.data);
 }
 
-/**
- * Per client address: enough for a family (or an office helping families at its counter) to correct and send
- * again, too few for a script; the hidden field and the e-mail confirmation catch the rest.
- */
-const submitLimit = { rateLimit: { max: 10, timeWindow: "10 minutes" } };
-const confirmLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
-
 /** Requests for a day-care place: the public form, the e-mail confirmation, the parents' pages, the board. */
 export async function placementRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -85,7 +79,7 @@ export async function placementRoutes(base: FastifyInstance) {
     "/api/public/orgs/:orgSlug/placement-requests",
     {
       schema: { tags, params: orgParams, body: publicRequestBody, response: { 202: acceptedResponse } },
-      config: { permission: can.submitRequest, ...submitLimit },
+      config: { permission: can.submitRequest, ...publicFormLimit },
     },
     async (request, reply) => {
       await service.submitRequest(contextOf(request, app), request.body);
@@ -97,7 +91,7 @@ export async function placementRoutes(base: FastifyInstance) {
     "/api/placement-confirmations/:token",
     {
       schema: { tags, params: confirmationParams, response: { 200: confirmationInfo } },
-      config: { permission: can.readConfirmation, ...confirmLimit },
+      config: { permission: can.readConfirmation, ...guestLinkLimit },
     },
     async (request) => service.getConfirmation(app.platform, request.params.token),
   );
@@ -106,7 +100,7 @@ export async function placementRoutes(base: FastifyInstance) {
     "/api/placement-confirmations",
     {
       schema: { tags, body: confirmWithPasswordBody, response: { 200: confirmedWithSessionResponse } },
-      config: { permission: can.confirmWithNewAccount, ...confirmLimit },
+      config: { permission: can.confirmWithNewAccount, ...guestLinkLimit },
     },
     async (request, reply) => {
       const result = await service.confirmWithNewAccount(
@@ -127,7 +121,7 @@ export async function placementRoutes(base: FastifyInstance) {
     "/api/placement-confirmations/:token/attach",
     {
       schema: { tags, params: confirmationParams, response: { 200: confirmedResponse } },
-      config: { permission: can.confirmIntoAccount, ...confirmLimit },
+      config: { permission: can.confirmIntoAccount, ...guestLinkLimit },
     },
     async (request) => service.confirmIntoAccount(contextOf(request, app), request.params.token),
   );

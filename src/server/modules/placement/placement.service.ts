@@ -33,12 +33,13 @@ import {
 import { todayIso } from "../../../core/shared/dates";
 import { type AuditAction, type ModuleAuditAction, writeAudit } from "../../platform/audit/audit";
 import type { Actor, OrganisationScope } from "../../platform/auth";
-import { hashToken, randomToken } from "../../platform/crypto";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import { findPostalCode } from "../../platform/geo/postal-codes";
+import { guestLinkError } from "../../platform/guest-link";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
+import { isRobot } from "../../platform/public-form";
 import type { Platform, ServiceContext } from "../../platform/types";
 import * as identity from "../identity/identity.service";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
@@ -53,13 +54,6 @@ import {
 } from "./placement.presenter";
 import * as repo from "./placement.repository";
 
-/** How long the e-mailed confirmation link works; afterwards the unconfirmed request is deleted. */
-export const CONFIRMATION_DAYS = 7;
-/**
- * Unconfirmed requests one address may have at an organisation at a time. More are dropped without a word:
- * the public form must not become a way to flood someone else's mailbox.
- */
-const MAX_PENDING_PER_EMAIL = 3;
 /** Statuses whose points follow the catalogue: everything not yet decided. */
 const POINTED_STATUSES: readonly PlacementStatus[] = ["unconfirmed", ...activeStatuses];
 
@@ -353,7 +347,7 @@ export async function getPublishedCriteria(ctx: ServiceContext): Promise<Publish
 export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBody): Promise<void> {
   const org = officeOf(ctx);
   const { platform } = ctx;
-  if (parsed.website.trim() !== "") return;
+  if (isRobot(parsed)) return;
   const criteria = await repo.listCriteria(platform.db, org.id);
   const problems: Problem[] = [];
   const values = changeableValues(
@@ -362,11 +356,10 @@ export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBo
     problems,
   );
   rejectIfAny(problems);
-  const token = randomToken();
   const now = platform.now();
+  const link = repo.confirmationLinks.issue(now);
   const isQueued = await platform.db.transaction(async (tx) => {
-    if ((await repo.countPendingForEmail(tx, org.id, parsed.email, now)) >= MAX_PENDING_PER_EMAIL)
-      return false;
+    if (!(await repo.hasRoomForRequest(tx, org.id, parsed.email, now))) return false;
     const row = await repo.insertRequest(tx, org.id, {
       ...values,
       status: "unconfirmed",
@@ -377,8 +370,8 @@ export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBo
       email: parsed.email,
       phone: parsed.phone,
       locale: ctx.locale,
-      confirmationTokenHash: hashToken(token),
-      confirmationExpiresAt: new Date(now.getTime() + CONFIRMATION_DAYS * 86_400_000),
+      confirmationTokenHash: link.tokenHash,
+      confirmationExpiresAt: link.expiresAt,
       createdAt: now,
       updatedAt: now,
     });
@@ -412,9 +405,9 @@ export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBo
           values.careTimes,
           t("placement.weekdaysShort", { returnObjects: true }) as never,
         ),
-        days: CONFIRMATION_DAYS,
+        days: repo.CONFIRMATION_DAYS,
       },
-      `${platform.env.PUBLIC_URL}/anfrage/bestaetigen/${token}`,
+      `${platform.env.PUBLIC_URL}/anfrage/bestaetigen/${link.token}`,
     );
     await platform.mailer.queue(tx, { to: parsed.email, organisationId: org.id, ...mail });
     return true;
@@ -424,14 +417,15 @@ export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBo
 
 async function organisationById(db: Executor, id: string): Promise<MailOrganisation> {
   const [org] = await findOrganisationSummaries(db, [id]);
-  if (!org) throw new AppError("tokenInvalid", 400);
+  if (!org) throw new AppError("tokenInvalid", 404);
   return org;
 }
 
 /** What the confirmation page shows: whose request, and whether the address already has an account. */
 export async function getConfirmation(platform: Platform, token: string): Promise<ConfirmationInfo> {
-  const row = await repo.findByConfirmation(platform.db, hashToken(token), platform.now());
-  if (!row) throw new AppError("tokenInvalid", 400);
+  const outcome = await repo.confirmationLinks.resolve(platform.db, token, platform.now());
+  if (outcome.kind !== "valid") throw guestLinkError(outcome);
+  const { row } = outcome;
   const org = await organisationById(platform.db, row.organisationId);
   const user = await identity.findUserByEmail(platform.db, row.email);
   return {
@@ -480,8 +474,7 @@ export async function confirmWithNewAccount(
   const { platform } = ctx;
   const passwordHash = await identity.hashPassword(input.password);
   const result = await platform.db.transaction(async (tx) => {
-    const row = await repo.consumeConfirmation(tx, hashToken(input.token), platform.now());
-    if (!row) throw new AppError("tokenInvalid", 400);
+    const row = await repo.confirmationLinks.consume(tx, input.token, platform.now());
     const existing = await identity.findUserByEmail(tx, row.email);
     if (existing?.passwordHash) throw new AppError("emailTaken", 409);
     let userId: string;
@@ -519,8 +512,7 @@ export async function confirmIntoAccount(ctx: ServiceContext, token: string) {
   const actor = actorOf(ctx);
   const { platform } = ctx;
   const result = await platform.db.transaction(async (tx) => {
-    const row = await repo.consumeConfirmation(tx, hashToken(token), platform.now());
-    if (!row) throw new AppError("tokenInvalid", 400);
+    const row = await repo.confirmationLinks.consume(tx, token, platform.now());
     if (row.email.toLowerCase() !== actor.email.toLowerCase()) throw new AppError("emailMismatch", 409);
     return openConfirmed(tx, ctx, row, actor.userId, false);
   });

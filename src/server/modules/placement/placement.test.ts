@@ -338,9 +338,12 @@ describeApi(
         const again = await t
           .anonymous()
           .post("/api/placement-confirmations", { token, password: "noch-ein-passwort" });
-        expect(again.status).toBe(400);
-        expect(again.body.error.code).toBe("tokenInvalid");
-        expect((await t.anonymous().get(`/api/placement-confirmations/${token}`)).status).toBe(400);
+        expect(again.status).toBe(409);
+        expect(again.body.error).toMatchObject({
+          code: "guestLinkUsed",
+          details: { organisationSlug: org.slug },
+        });
+        expect((await t.anonymous().get(`/api/placement-confirmations/${token}`)).status).toBe(409);
 
         const board = await coordinator.get(`${base}/placement-requests`);
         expect(board.body.items).toHaveLength(1);
@@ -775,8 +778,13 @@ describeApi(
       try {
         await submit(t, org.slug, requestBody(fresh));
         t.clock.now = new Date("2026-03-09T09:00:01Z");
-        expect((await t.anonymous().get(`/api/placement-confirmations/${staleToken}`)).status).toBe(400);
+        const expired = await t.anonymous().get(`/api/placement-confirmations/${staleToken}`);
+        expect(expired.body.error).toMatchObject({
+          code: "guestLinkExpired",
+          details: { organisationSlug: org.slug },
+        });
         expect(await runJobOnce(t.app.platform, expireUnconfirmedJob)).toBe(true);
+        expect((await t.anonymous().get(`/api/placement-confirmations/${staleToken}`)).status).toBe(404);
         const rows = await t.app.platform.db
           .select({ email: placementRequests.email })
           .from(placementRequests)

@@ -31,6 +31,7 @@ import {
 } from "../../platform/files/files";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
+import { isRobot } from "../../platform/public-form";
 import type { ServiceContext } from "../../platform/types";
 import { getPublicProfile } from "../organisations/organisations.service";
 import { sanitizeSiteHtml } from "./site.html";
@@ -499,7 +500,7 @@ export async function sendContact(ctx: ServiceContext, input: ContactInput): Pro
   const timing = checkContactTiming(issuedAt, now.getTime());
   if (timing === "tooFast") throw new AppError("siteContactTooFast", 400);
   if (timing === "expired") throw new AppError("siteContactExpired", 400);
-  if (input.website?.trim()) return { ok: true };
+  if (isRobot(input)) return { ok: true };
 
   const profile = await getPublicProfile(ctx);
   if (!profile.email) throw new AppError("siteContactUnavailable", 409);

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Booking } from "../../../core/training/booking";
 import type { CompletedQualification } from "../../../core/training/catalogue";
 import type { Executor } from "../../platform/db/client";
+import { guestLinks } from "../../platform/guest-link";
 import { userContacts } from "../identity/identity.queries";
-import { isActiveMember } from "../organisations/organisations.queries";
+import { findOrganisationSummaries, isActiveMember } from "../organisations/organisations.queries";
 import {
   trainingBookings,
   trainingCalendarFeeds,
@@ -17,7 +18,6 @@ import {
 
 export type BookingRow = typeof trainingBookings.$inferSelect;
 export type ParticipantRow = typeof trainingParticipants.$inferSelect;
-export type GuestRequestRow = typeof trainingGuestRequests.$inferSelect;
 
 /**
  * An instant as the database returns it in string mode ("2026-03-02 09:00:00.123+00" on both drivers) as ISO
@@ -288,6 +288,9 @@ export async function listParticipantBookings(db: Executor, participantId: strin
 // ---------------------------------------------------------------------------------------------------------
 // Guests
 
+/** How long a guest's e-mailed link works. */
+export const GUEST_LINK_HOURS = 48;
+
 export async function insertGuestRequest(
   db: Executor,
   values: Omit<typeof trainingGuestRequests.$inferInsert, "id">,
@@ -295,44 +298,25 @@ export async function insertGuestRequest(
   await db.insert(trainingGuestRequests).values(values);
 }
 
-/** Unconfirmed requests of one address for a run that still work: a cap keeps the form from flooding her. */
-export async function countOpenGuestRequests(
-  db: Executor,
-  courseId: string,
-  email: string,
-  now: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)`.mapWith(Number) })
-    .from(trainingGuestRequests)
-    .where(
-      and(
-        eq(trainingGuestRequests.courseId, courseId),
-        sql`lower(${trainingGuestRequests.email}) = lower(${email})`,
-        isNull(trainingGuestRequests.usedAt),
-        gt(trainingGuestRequests.expiresAt, now),
-      ),
-    );
-  return row?.count ?? 0;
+/** The guest's single-use link (ADR 0013): 48 hours, at most three open ones per address and run. */
+export const guestRequestLinks = guestLinks({
+  table: trainingGuestRequests,
+  tokenHash: trainingGuestRequests.tokenHash,
+  expiresAt: trainingGuestRequests.expiresAt,
+  usedAt: trainingGuestRequests.usedAt,
+  organisationId: trainingGuestRequests.organisationId,
+  email: trainingGuestRequests.email,
+  expiry: (issuedAt) => new Date(issuedAt.getTime() + GUEST_LINK_HOURS * 3_600_000),
+  organisationSlug: async (db, id) => (await findOrganisationSummaries(db, [id]))[0]?.slug ?? null,
+});
+
+/** Open links of one address for one run: a cap keeps the form from flooding her mailbox. */
+export function hasRoomForGuestRequest(db: Executor, courseId: string, email: string, now: Date) {
+  return guestRequestLinks.hasRoomFor(db, eq(trainingGuestRequests.courseId, courseId), email, now);
 }
 
-export async function findGuestRequest(
-  db: Executor,
-  tokenHash: string,
-  options: { lock?: boolean } = {},
-): Promise<GuestRequestRow | null> {
-  const query = db.select().from(trainingGuestRequests).where(eq(trainingGuestRequests.tokenHash, tokenHash));
-  const [row] = options.lock ? await query.for("update") : await query;
-  return row ?? null;
-}
-
-export async function markGuestRequestUsed(
-  db: Executor,
-  id: string,
-  usedAt: Date,
-  bookingId: string | null,
-): Promise<void> {
-  await db.update(trainingGuestRequests).set({ usedAt, bookingId }).where(eq(trainingGuestRequests.id, id));
+export async function setGuestRequestBooking(db: Executor, id: string, bookingId: string): Promise<void> {
+  await db.update(trainingGuestRequests).set({ bookingId }).where(eq(trainingGuestRequests.id, id));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -21,15 +21,10 @@ import {
 } from "../../../contracts/training";
 import { contextOf } from "../../platform/authorize";
 import { CALENDAR_CONTENT_TYPE } from "../../platform/ical";
+import { guestLinkLimit, publicFormLimit } from "../../platform/public-form";
 import * as service from "./bookings.service";
 import { trainingPolicy as can } from "./training.policy";
 
-/**
- * Per client address, as placement's public form: enough for a person (or an office at its counter) to
- * correct and send again, too few for a script; the hidden field and the e-mailed link catch the rest.
- */
-const guestLimit = { rateLimit: { max: 10, timeWindow: "10 minutes" } };
-const confirmLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
 /** Calendar apps poll every few minutes to hours; a guessing script gets nowhere with 256-bit tokens anyway. */
 const feedLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
 
@@ -131,7 +126,7 @@ export async function trainingBookingsRoutes(base: FastifyInstance) {
         body: guestBookingBody,
         response: { 202: guestBookingAccepted },
       },
-      config: { permission: can.bookAsGuest, ...guestLimit },
+      config: { permission: can.bookAsGuest, ...publicFormLimit },
     },
     async (request, reply) => {
       await service.requestGuestBooking(contextOf(request, app), request.params.id, request.body);
@@ -143,7 +138,7 @@ export async function trainingBookingsRoutes(base: FastifyInstance) {
     "/api/public/training-guest-confirmations/:token",
     {
       schema: { tags, params: guestTokenParams, response: { 200: guestConfirmResponse } },
-      config: { permission: can.confirmGuest, ...confirmLimit },
+      config: { permission: can.confirmGuest, ...guestLinkLimit },
     },
     async (request) => service.confirmGuest(contextOf(request, app), request.params.token),
   );

@@ -41,6 +41,7 @@ import { AppError, fieldError, notFound } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { buildCalendar } from "../../platform/ical";
 import { composeMail } from "../../platform/mail/mailer";
+import { isRobot } from "../../platform/public-form";
 import type { Platform, ServiceContext } from "../../platform/types";
 import { personalEventEntries } from "../events/events.queries";
 import { findUserLocales } from "../identity/identity.queries";
@@ -50,10 +51,7 @@ import * as courses from "./courses.repository";
 import { actorOf, isStaff, mailLocales, requireRun, todayOf, trainingOrgOf } from "./training.context";
 import { presentMyBooking, presentStaffBookings } from "./training.presenter";
 
-/** How long a guest's e-mailed link works. */
-export const GUEST_LINK_HOURS = 48;
 /** Open links one address may have for a run; more are dropped silently so the form floods nobody's inbox. */
-const MAX_OPEN_GUEST_REQUESTS = 3;
 /** How far back the personal feed reaches, so a calendar keeps the recent past. */
 const FEED_HISTORY_DAYS = 365;
 
@@ -791,20 +789,19 @@ export async function requestGuestBooking(
   const today = todayOf(platform);
   if (compareDates(today, course.startsOn) >= 0)
     throw new AppError("trainingBookingClosed", 409, { closedOn: formatDate(course.startsOn, ctx.locale) });
-  if (body.website.trim() !== "") return;
-  const token = randomToken();
+  if (isRobot(body)) return;
   const now = platform.now();
+  const link = repo.guestRequestLinks.issue(now);
   const isQueued = await platform.db.transaction(async (tx) => {
-    if ((await repo.countOpenGuestRequests(tx, course.id, body.email, now)) >= MAX_OPEN_GUEST_REQUESTS)
-      return false;
+    if (!(await repo.hasRoomForGuestRequest(tx, course.id, body.email, now))) return false;
     await repo.insertGuestRequest(tx, {
       organisationId: org.id,
       courseId: course.id,
       name: body.name,
       email: body.email,
       locale: ctx.locale,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + GUEST_LINK_HOURS * 3_600_000),
+      tokenHash: link.tokenHash,
+      expiresAt: link.expiresAt,
       createdAt: now,
     });
     const mail = composeMail(
@@ -815,9 +812,9 @@ export async function requestGuestBooking(
         course: course.title,
         organisation: org.name,
         dates: formatRange(course, ctx.locale),
-        hours: GUEST_LINK_HOURS,
+        hours: repo.GUEST_LINK_HOURS,
       },
-      `${platform.env.PUBLIC_URL}/fortbildung/bestaetigen/${token}`,
+      `${platform.env.PUBLIC_URL}/fortbildung/bestaetigen/${link.token}`,
     );
     await platform.mailer.queue(tx, { to: body.email, organisationId: org.id, ...mail });
     return true;
@@ -833,16 +830,10 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
   const { platform } = ctx;
   const now = platform.now();
   const result = await bookingTransaction(platform, async (tx) => {
-    const request = await repo.findGuestRequest(tx, hashToken(token), { lock: true });
-    if (!request) throw new AppError("tokenInvalid", 404);
+    const request = await repo.guestRequestLinks.consume(tx, token, now);
     const [summary] = await findOrganisationSummaries(tx, [request.organisationId]);
     if (!summary) throw new AppError("tokenInvalid", 404);
     const org: TrainingOrganisation = summary;
-    // Every refusal of a known link names the organisation, so the page can lead back to its catalogue.
-    const refuse = (code: "trainingGuestLinkUsed" | "trainingGuestLinkExpired", status: number) =>
-      new AppError(code, status, { organisationSlug: org.slug });
-    if (request.usedAt) throw refuse("trainingGuestLinkUsed", 409);
-    if (request.expiresAt.getTime() <= now.getTime()) throw refuse("trainingGuestLinkExpired", 410);
     const participant = await repo.ensureGuestParticipant(tx, org.id, {
       name: request.name,
       email: request.email,
@@ -866,7 +857,7 @@ export async function confirmGuest(ctx: ServiceContext, token: string): Promise<
         error.fields,
       );
     });
-    await repo.markGuestRequestUsed(tx, request.id, now, booking.id);
+    await repo.setGuestRequestBooking(tx, request.id, booking.id);
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: null,

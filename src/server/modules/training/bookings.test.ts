@@ -569,7 +569,7 @@ describeApi(
       });
       const used = await anonymous.post(`/api/public/training-guest-confirmations/${token}`);
       expect(used.status).toBe(409);
-      expect(used.body.error.code).toBe("trainingGuestLinkUsed");
+      expect(used.body.error.code).toBe("guestLinkUsed");
       // The page leads back to the organisation's catalogue; an unknown link names no organisation.
       expect(used.body.error.details).toEqual({ organisationSlug: org.slug });
       const unknown = await anonymous.post("/api/public/training-guest-confirmations/unbekannter-link-0000");
@@ -588,7 +588,7 @@ describeApi(
         t.clock.now = new Date(before.getTime() + 49 * 3_600_000);
         const expired = await anonymous.post(`/api/public/training-guest-confirmations/${secondToken}`);
         expect(expired.status).toBe(410);
-        expect(expired.body.error.code).toBe("trainingGuestLinkExpired");
+        expect(expired.body.error.code).toBe("guestLinkExpired");
         expect(expired.body.error.details).toEqual({ organisationSlug: org.slug });
       } finally {
         t.clock.now = before;

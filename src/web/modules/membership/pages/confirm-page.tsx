@@ -1,10 +1,10 @@
-import { Alert, Button, Container, Stack, Text } from "@mantine/core";
-import { IconCircleCheck } from "@tabler/icons-react";
+import { Button, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import type { ApplicationConfirmedResponse } from "../../../../contracts/membership";
 import { post } from "../../../app/api";
-import { FormAlert } from "../../../components/error-alert";
+import { GuestLinkConfirmed, GuestLinkFailure, GuestLinkFrame } from "../../../components/guest-link";
 import { PageHeader } from "../../../components/page-header";
 
 /**
@@ -16,24 +16,22 @@ export function ConfirmPage() {
   const { token = "" } = useParams();
   const confirm = useMutation({
     mutationFn: () =>
-      post<{ organisationName: string }>(`/api/membership-confirmations/${encodeURIComponent(token)}`),
+      post<ApplicationConfirmedResponse>(`/api/membership-confirmations/${encodeURIComponent(token)}`),
   });
   return (
-    <Container size="sm" px={0} py={{ base: 0, sm: "md" }}>
+    <GuestLinkFrame>
       {confirm.data ? (
-        <Stack gap="md" data-testid="membership-confirmed">
-          <PageHeader title={t("membership.confirm.doneTitle")} />
-          <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden="true" />} role="status">
-            <Text c="var(--mantine-color-text)">
-              {t("membership.confirm.done", { organisation: confirm.data.organisationName })}
-            </Text>
-          </Alert>
-        </Stack>
+        <GuestLinkConfirmed
+          testId="membership-confirmed"
+          title={t("membership.confirm.doneTitle")}
+          message={t("membership.confirm.done", { organisation: confirm.data.organisationName })}
+        />
+      ) : confirm.isError ? (
+        <GuestLinkFailure error={confirm.error} />
       ) : (
         <Stack gap="md" align="flex-start">
           <PageHeader title={t("membership.confirm.title")} />
           <Text>{t("membership.confirm.text")}</Text>
-          <FormAlert message={confirm.error ? confirm.error.message : null} />
           <Button
             size="md"
             loading={confirm.isPending}
@@ -44,6 +42,6 @@ export function ConfirmPage() {
           </Button>
         </Stack>
       )}
-    </Container>
+    </GuestLinkFrame>
   );
 }

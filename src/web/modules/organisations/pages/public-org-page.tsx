@@ -7,6 +7,7 @@ import { Loading } from "../../../components/loading";
 import { usePageMeta } from "../../../components/page-meta";
 import { PublicMapSection } from "../../caregivers/public-map-section";
 import { NextDatesSection } from "../../events/components/next-dates-section";
+import { ExhibitionSection } from "../../exhibition/components/exhibition-section";
 import { MembershipLinkCard } from "../../membership/components/membership-link-card";
 import { RequestLinkCard } from "../../placement/components/request-link-card";
 import { LatestNewsSection } from "../../site/components/latest-news-section";
@@ -66,6 +67,8 @@ export function PublicOrganisationPage() {
         {org.kind !== "youthOffice" && <NextDatesSection slug={org.slug} />}
         {/* The site module's newest posts. */}
         <LatestNewsSection slug={org.slug} />
+        {/* The exhibition module's photo exhibition, while one is on show. */}
+        <ExhibitionSection slug={org.slug} />
         {/* The placement module's request form; only coordination offices place children. */}
         {org.kind === "coordinationOffice" && <RequestLinkCard slug={org.slug} />}
         {/* The training module's public catalogue; offices and associations both run courses. */}

@@ -1,4 +1,4 @@
-import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
@@ -6,10 +6,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { type ConfirmationInfo, confirmWithPasswordBody } from "../../../../contracts/placement";
-import { ApiError, post } from "../../../app/api";
+import { post } from "../../../app/api";
 import { useResetSession, useSession } from "../../../app/session";
 import { FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
+import { GuestLinkPage } from "../../../components/guest-link";
 import { Loading } from "../../../components/loading";
 import { notifySuccess, useFormError } from "../../../components/notify";
 import { PageHeader } from "../../../components/page-header";
@@ -173,46 +174,25 @@ export function ConfirmPage() {
     navigate(orgPath(result.organisationSlug, `anfragen/${result.requestId}`), { replace: true });
   };
 
-  if (info.isPending || isDone) return <Loading />;
+  if (isDone) return <Loading />;
   return (
-    <Container size={460} px={0} py={{ base: "xs", sm: "xl" }}>
-      <Paper withBorder p={{ base: "md", sm: "xl" }} radius="md">
-        {info.isError ? (
-          <Stack gap="md">
-            <PageHeader title={t("placement.confirm.invalidTitle")} />
-            <Alert
-              color="red"
-              icon={<IconAlertTriangle aria-hidden="true" />}
-              role="alert"
-              data-testid="confirm-invalid"
-            >
-              <Text c="var(--mantine-color-text)" size="sm">
-                {info.error instanceof ApiError && info.error.status < 500
-                  ? t("placement.confirm.invalidText")
-                  : t("errors.internal")}
-              </Text>
-            </Alert>
-            <Button component={Link} to="/" variant="subtle" w="fit-content" px={0}>
-              {t("common.home")}
-            </Button>
-          </Stack>
-        ) : (
-          <Stack gap="md">
-            <PageHeader
-              title={t("placement.confirm.title")}
-              description={t("placement.confirm.intro", {
-                child: info.data.childFirstName,
-                organisation: info.data.organisationName,
-              })}
-            />
-            {info.data.hasAccount ? (
-              <ExistingAccount token={token} info={info.data} onConfirmed={onConfirmed} />
-            ) : (
-              <NewAccountForm token={token} info={info.data} onConfirmed={onConfirmed} />
-            )}
-          </Stack>
-        )}
-      </Paper>
-    </Container>
+    <GuestLinkPage result={info} size={460}>
+      {(data) => (
+        <Stack gap="md">
+          <PageHeader
+            title={t("placement.confirm.title")}
+            description={t("placement.confirm.intro", {
+              child: data.childFirstName,
+              organisation: data.organisationName,
+            })}
+          />
+          {data.hasAccount ? (
+            <ExistingAccount token={token} info={data} onConfirmed={onConfirmed} />
+          ) : (
+            <NewAccountForm token={token} info={data} onConfirmed={onConfirmed} />
+          )}
+        </Stack>
+      )}
+    </GuestLinkPage>
   );
 }

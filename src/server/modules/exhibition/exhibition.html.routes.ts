@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { translator } from "../../platform/i18n";
+import type { ServiceContext } from "../../platform/types";
+import { scopeResolver } from "../organisations/organisations.service";
+import { type PublicHtml, renderPublicHtml } from "../site/public-html";
+import { escapeHtml } from "../site/site.html";
+import { publicSite } from "../site/site.service";
+import { exhibitionPolicy as can } from "./exhibition.policy";
+import * as service from "./exhibition.service";
+
+type Params = { slug: string; exhibitionSlug?: string };
+
+/**
+ * The HTML answer for the public exhibition pages: title, description and captions for search engines and
+ * link previews (site/public-html.ts). Deliberately without og:image: a preview service would copy a photo
+ * of a child into caches that a withdrawal of the consent can never reach.
+ */
+export async function exhibitionHtmlRoutes(app: FastifyInstance) {
+  const resolveScope = scopeResolver(app.platform);
+  const t = translator("de");
+  const options = { config: { permission: can.readPublic } };
+
+  async function contextFor(slug: string, ip: string): Promise<ServiceContext | null> {
+    const scope = await resolveScope(slug, null);
+    if (!scope) return null;
+    return {
+      platform: app.platform,
+      actor: null,
+      organisation: scope.organisation,
+      membership: null,
+      locale: "de",
+      ip,
+    };
+  }
+
+  function send(reply: FastifyReply, status: number, page: PublicHtml) {
+    return reply
+      .status(status)
+      .header("content-type", "text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(renderPublicHtml(page, app.platform.env.PUBLIC_URL));
+  }
+
+  function notFoundPage(reply: FastifyReply, path: string) {
+    return send(reply, 404, {
+      title: `${t("common.notFoundTitle")} – KTP-Netz`,
+      description: t("common.notFoundText"),
+      path,
+      heading: t("common.notFoundTitle"),
+      bodyHtml: `<p>${escapeHtml(t("common.notFoundText"))}</p>`,
+    });
+  }
+
+  async function frameOf(ctx: ServiceContext) {
+    const site = await publicSite(ctx);
+    const org = ctx.organisation;
+    if (!org) throw new Error("organisation scope missing");
+    return { name: org.name, slug: org.slug, menu: site.menu };
+  }
+
+  const base = (slug: string) => `/o/${encodeURIComponent(slug)}/ausstellung`;
+
+  app.get<{ Params: Params }>("/o/:slug/ausstellung", options, async (request, reply) => {
+    const ctx = await contextFor(request.params.slug, request.ip);
+    if (!ctx?.organisation) return notFoundPage(reply, request.url);
+    const [site, list] = await Promise.all([frameOf(ctx), service.publicExhibitions(ctx)]);
+    const items = list.exhibitions
+      .map(
+        (e) =>
+          `<li><a href="${escapeHtml(`${base(site.slug)}/${encodeURIComponent(e.slug)}`)}">${escapeHtml(e.title)}</a></li>`,
+      )
+      .join("");
+    return send(reply, 200, {
+      title: `${t("exhibition.public.listTitle")} – ${list.organisationName}`,
+      description: t("exhibition.public.listDescription", { organisation: list.organisationName }),
+      path: base(site.slug),
+      site,
+      heading: t("exhibition.public.listTitle"),
+      bodyHtml: items ? `<ul>${items}</ul>` : `<p>${escapeHtml(t("exhibition.public.empty"))}</p>`,
+    });
+  });
+
+  app.get<{ Params: Params }>("/o/:slug/ausstellung/:exhibitionSlug", options, async (request, reply) => {
+    const ctx = await contextFor(request.params.slug, request.ip);
+    if (!ctx?.organisation) return notFoundPage(reply, request.url);
+    let exhibition: Awaited<ReturnType<typeof service.publicExhibition>>;
+    try {
+      exhibition = await service.publicExhibition(ctx, request.params.exhibitionSlug ?? "");
+    } catch {
+      return notFoundPage(reply, request.url);
+    }
+    const site = await frameOf(ctx);
+    const captions = exhibition.photos
+      .filter((p) => p.caption)
+      .map((p) => `<li>${escapeHtml(p.caption)}</li>`)
+      .join("");
+    return send(reply, 200, {
+      title: `${exhibition.title} – ${exhibition.organisationName}`,
+      description: exhibition.description || exhibition.title,
+      path: `${base(site.slug)}/${encodeURIComponent(exhibition.slug)}`,
+      site,
+      heading: exhibition.title,
+      bodyHtml:
+        (exhibition.description ? `<p>${escapeHtml(exhibition.description)}</p>` : "") +
+        (captions ? `<ul>${captions}</ul>` : ""),
+    });
+  });
+}
