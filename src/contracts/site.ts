@@ -91,6 +91,7 @@ export const siteMenuEntry = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("page"), slug: z.string(), title: z.string() }),
   z.object({ kind: z.literal("dates") }),
   z.object({ kind: z.literal("news") }),
+  z.object({ kind: z.literal("exhibition") }),
   z.object({ kind: z.literal("courses") }),
   z.object({ kind: z.literal("map") }),
   z.object({ kind: z.literal("contact") }),

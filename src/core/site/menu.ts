@@ -9,6 +9,7 @@ export type SiteMenuEntry =
   | { kind: "page"; slug: string; title: string }
   | { kind: "dates" }
   | { kind: "news" }
+  | { kind: "exhibition" }
   | { kind: "courses" }
   | { kind: "map" }
   | { kind: "contact" };
@@ -18,9 +19,11 @@ export interface SiteMenuInput {
   /** Published pages shown in the menu, with their position (lower first). */
   pages: readonly { slug: string; title: string; menuPosition: number }[];
   hasMap: boolean;
+  /** A photo exhibition is on show. */
+  hasExhibition: boolean;
 }
 
-/** Start, the written pages by position (then title), dates, news, courses, map, contact. */
+/** Start, the written pages by position (then title), dates, news, exhibition, courses, map, contact. */
 export function siteMenu(input: SiteMenuInput): SiteMenuEntry[] {
   const runsEvents = input.organisationKind !== "youthOffice";
   const pages = [...input.pages]
@@ -31,6 +34,7 @@ export function siteMenu(input: SiteMenuInput): SiteMenuEntry[] {
     ...pages,
     ...(runsEvents ? [{ kind: "dates" } as const] : []),
     { kind: "news" },
+    ...(input.hasExhibition ? [{ kind: "exhibition" } as const] : []),
     ...(runsEvents ? [{ kind: "courses" } as const] : []),
     ...(input.hasMap ? [{ kind: "map" } as const] : []),
     { kind: "contact" },
@@ -49,6 +53,8 @@ export function siteMenuPath(orgSlug: string, entry: SiteMenuEntry): string {
       return `${base}/termine`;
     case "news":
       return `${base}/neuigkeiten`;
+    case "exhibition":
+      return `${base}/ausstellung`;
     case "courses":
       return `${base}/fortbildungen`;
     case "map":

@@ -34,7 +34,7 @@ describe("site menu", () => {
   ];
 
   it("puts the written pages by position (then title) between start and the fixed entries", () => {
-    const menu = siteMenu({ organisationKind: "association", pages, hasMap: true });
+    const menu = siteMenu({ organisationKind: "association", pages, hasMap: true, hasExhibition: true });
     expect(menu.map((e) => (e.kind === "page" ? e.slug : e.kind))).toEqual([
       "home",
       "z",
@@ -42,14 +42,20 @@ describe("site menu", () => {
       "b",
       "dates",
       "news",
+      "exhibition",
       "courses",
       "map",
       "contact",
     ]);
   });
 
-  it("leaves out dates and courses for youth offices and the map where there is none", () => {
-    const menu = siteMenu({ organisationKind: "youthOffice", pages: [], hasMap: false });
+  it("leaves out dates and courses for youth offices, and the map and exhibition where there is none", () => {
+    const menu = siteMenu({
+      organisationKind: "youthOffice",
+      pages: [],
+      hasMap: false,
+      hasExhibition: false,
+    });
     expect(menu.map((e) => e.kind)).toEqual(["home", "news", "contact"]);
   });
 
@@ -59,6 +65,7 @@ describe("site menu", () => {
     );
     expect(siteMenuPath("verein", { kind: "news" })).toBe("/o/verein/neuigkeiten");
     expect(siteMenuPath("verein", { kind: "home" })).toBe("/o/verein");
+    expect(siteMenuPath("verein", { kind: "exhibition" })).toBe("/o/verein/ausstellung");
   });
 });
 

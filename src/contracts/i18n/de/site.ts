@@ -5,6 +5,7 @@ export const site = {
     home: "Start",
     dates: "Termine",
     news: "Neuigkeiten",
+    exhibition: "Fotoausstellung",
     courses: "Fortbildungen",
     map: "Karte",
     contact: "Kontakt",

@@ -7,6 +7,7 @@ export const site: typeof de = {
     home: "Home",
     dates: "Dates",
     news: "News",
+    exhibition: "Photo exhibition",
     courses: "Courses",
     map: "Map",
     contact: "Contact",

@@ -212,6 +212,10 @@ describeApi("photo exhibition", (t) => {
     expect((await visitor.get(`/api/public/orgs/${org.slug}/exhibitions`)).body.exhibitions).toMatchObject([
       { slug, photoCount: 1, cover: { id: photo.id } },
     ]);
+    const menuKinds = async () =>
+      (await visitor.get(`/api/public/orgs/${org.slug}/site`)).body.menu.map((e: { kind: string }) => e.kind);
+    // The website's menu offers the exhibition while a photo is on show.
+    expect(await menuKinds()).toContain("exhibition");
 
     const latest = renewed.body.consents.at(-1).id as string;
     const withdrawn = await coordinator.post(`${photoUrl}/consents/${latest}/withdraw`, {
@@ -224,6 +228,7 @@ describeApi("photo exhibition", (t) => {
       problems: [{ kind: "withdrawn", personName: "Mia K." }],
     });
     expect((await visitor.get(publicUrl)).body.photos).toEqual([]);
+    expect(await menuKinds()).not.toContain("exhibition");
     expect((await visitor.get(shown.imageUrl)).status).toBe(404);
     expect((await visitor.get(shown.thumbUrl)).status).toBe(404);
     // Even a browser holding the old ETag gets no 304 for it any more.

@@ -33,6 +33,7 @@ import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import { isRobot } from "../../platform/public-form";
 import type { ServiceContext } from "../../platform/types";
+import { hasExhibitionOnShow } from "../exhibition/exhibition.queries";
 import { getPublicProfile } from "../organisations/organisations.service";
 import { sanitizeSiteHtml } from "./site.html";
 import {
@@ -379,14 +380,15 @@ export async function getPostImage(ctx: ServiceContext, id: string): Promise<Sto
 export async function publicSite(ctx: ServiceContext): Promise<PublicSite> {
   const org = orgOf(ctx);
   const db = ctx.platform.db;
-  const [profile, pages, posts] = await Promise.all([
+  const [profile, pages, posts, hasExhibition] = await Promise.all([
     getPublicProfile(ctx),
     repo.listMenuPages(db, org.id),
     repo.listPosts(db, org.id, { publishedOnly: true, limit: HOME_POSTS, offset: 0 }),
+    hasExhibitionOnShow(db, org.id),
   ]);
   return {
     organisationName: org.name,
-    menu: siteMenu({ organisationKind: org.kind, pages, hasMap: profile.hasMap }),
+    menu: siteMenu({ organisationKind: org.kind, pages, hasMap: profile.hasMap, hasExhibition }),
     latestPosts: posts.rows.map((row) => presentPublicPostSummary(org.slug, row)),
     hasContactForm: Boolean(profile.email),
   };
