@@ -1,10 +1,7 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { translator } from "../../platform/i18n";
+import type { FastifyInstance } from "fastify";
 import type { ServiceContext } from "../../platform/types";
-import { scopeResolver } from "../organisations/organisations.service";
-import { type PublicHtml, renderPublicHtml } from "../site/public-html";
+import { publicAnswers } from "../site/public-answers";
 import { escapeHtml } from "../site/site.html";
-import { publicSite } from "../site/site.service";
 import { exhibitionPolicy as can } from "./exhibition.policy";
 import * as service from "./exhibition.service";
 
@@ -16,47 +13,9 @@ type Params = { slug: string; exhibitionSlug?: string };
  * of a child into caches that a withdrawal of the consent can never reach.
  */
 export async function exhibitionHtmlRoutes(app: FastifyInstance) {
-  const resolveScope = scopeResolver(app.platform);
-  const t = translator("de");
+  const { t, contextFor, send, notFoundPage, siteOf } = publicAnswers(app);
   const options = { config: { permission: can.readPublic } };
-
-  async function contextFor(slug: string, ip: string): Promise<ServiceContext | null> {
-    const scope = await resolveScope(slug, null);
-    if (!scope) return null;
-    return {
-      platform: app.platform,
-      actor: null,
-      organisation: scope.organisation,
-      membership: null,
-      locale: "de",
-      ip,
-    };
-  }
-
-  function send(reply: FastifyReply, status: number, page: PublicHtml) {
-    return reply
-      .status(status)
-      .header("content-type", "text/html; charset=utf-8")
-      .header("cache-control", "no-cache")
-      .send(renderPublicHtml(page, app.platform.env.PUBLIC_URL));
-  }
-
-  function notFoundPage(reply: FastifyReply, path: string) {
-    return send(reply, 404, {
-      title: `${t("common.notFoundTitle")} – KTP-Netz`,
-      description: t("common.notFoundText"),
-      path,
-      heading: t("common.notFoundTitle"),
-      bodyHtml: `<p>${escapeHtml(t("common.notFoundText"))}</p>`,
-    });
-  }
-
-  async function frameOf(ctx: ServiceContext) {
-    const site = await publicSite(ctx);
-    const org = ctx.organisation;
-    if (!org) throw new Error("organisation scope missing");
-    return { name: org.name, slug: org.slug, menu: site.menu };
-  }
+  const frameOf = async (ctx: ServiceContext) => (await siteOf(ctx)).frame;
 
   const base = (slug: string) => `/o/${encodeURIComponent(slug)}/ausstellung`;
 

@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { plainTextOf } from "../../../core/site/html-policy";
-import { translator } from "../../platform/i18n";
 import type { ServiceContext } from "../../platform/types";
-import { getPublicProfile, scopeResolver } from "../organisations/organisations.service";
-import { type PublicHtml, renderPublicHtml } from "./public-html";
+import { getPublicProfile } from "../organisations/organisations.service";
+import { publicAnswers } from "./public-answers";
 import { escapeHtml } from "./site.html";
 import { sitePolicy as can } from "./site.policy";
 import { presentPublicPostSummary, publicImagePath } from "./site.presenter";
@@ -28,46 +27,18 @@ function paragraphs(text: string): string {
  * get the organisation's title and description; unknown organisations, pages and posts answer 404.
  */
 export async function sitePublicHtmlRoutes(app: FastifyInstance) {
-  const resolveScope = scopeResolver(app.platform);
-  const t = translator("de");
-
-  async function contextFor(request: FastifyRequest<{ Params: Params }>): Promise<ServiceContext | null> {
-    const scope = await resolveScope(request.params.slug, null);
-    if (!scope) return null;
-    return {
-      platform: app.platform,
-      actor: null,
-      organisation: scope.organisation,
-      membership: null,
-      locale: "de",
-      ip: request.ip,
-    };
-  }
-
-  function send(reply: FastifyReply, status: number, page: PublicHtml) {
-    return reply
-      .status(status)
-      .header("content-type", "text/html; charset=utf-8")
-      .header("cache-control", "no-cache")
-      .send(renderPublicHtml(page, app.platform.env.PUBLIC_URL));
-  }
-
-  function notFoundPage(reply: FastifyReply, path: string) {
-    return send(reply, 404, {
-      title: `${t("common.notFoundTitle")} – KTP-Netz`,
-      description: t("common.notFoundText"),
-      path,
-      heading: t("common.notFoundTitle"),
-      bodyHtml: `<p>${escapeHtml(t("common.notFoundText"))}</p>`,
-    });
-  }
+  const answers = publicAnswers(app);
+  const { t, send, notFoundPage } = answers;
+  const contextFor = (request: FastifyRequest<{ Params: Params }>) =>
+    answers.contextFor(request.params.slug, request.ip);
 
   /** The organisation's frame and profile, shared by every answer below. */
   async function frame(ctx: ServiceContext) {
-    const [site, profile] = await Promise.all([service.publicSite(ctx), getPublicProfile(ctx)]);
-    const org = ctx.organisation;
-    if (!org) throw new Error("organisation scope missing");
-    return { site, profile, frame: { name: org.name, slug: org.slug, menu: site.menu } };
+    const [{ site, frame: siteFrame }, profile] = await Promise.all([
+      answers.siteOf(ctx),
+      getPublicProfile(ctx),
+    ]);
+    return { site, profile, frame: siteFrame };
   }
 
   const options = { config: { permission: can.readPublic } };

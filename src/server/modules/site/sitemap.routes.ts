@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { siteMenuPath } from "../../../core/site/menu";
 import { listOrganisationSlugs } from "../organisations/organisations.queries";
-import { scopeResolver } from "../organisations/organisations.service";
+import { publicAnswers } from "./public-answers";
 import { escapeHtml } from "./site.html";
 import { sitePolicy as can } from "./site.policy";
 import { listPublishedAddresses } from "./site.repository";
-import * as service from "./site.service";
 
 interface SitemapUrl {
   path: string;
@@ -35,7 +34,7 @@ function urlset(publicUrl: string, urls: readonly SitemapUrl[]): string {
  * with the day it last changed. Drafts never appear, since only published rows are read.
  */
 export async function siteSitemapRoutes(app: FastifyInstance) {
-  const resolveScope = scopeResolver(app.platform);
+  const answers = publicAnswers(app);
   const options = { config: { permission: can.readPublic } };
   const publicUrl = app.platform.env.PUBLIC_URL;
 
@@ -58,19 +57,11 @@ export async function siteSitemapRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string } }>("/o/:slug/sitemap.xml", options, async (request, reply) => {
-    const scope = await resolveScope(request.params.slug, null);
-    if (!scope) return reply.status(404).send();
-    const org = scope.organisation;
-    const ctx = {
-      platform: app.platform,
-      actor: null,
-      organisation: org,
-      membership: null,
-      locale: "de" as const,
-      ip: request.ip,
-    };
-    const [site, published] = await Promise.all([
-      service.publicSite(ctx),
+    const ctx = await answers.contextFor(request.params.slug, request.ip);
+    const org = ctx?.organisation;
+    if (!ctx || !org) return reply.status(404).send();
+    const [{ site }, published] = await Promise.all([
+      answers.siteOf(ctx),
       listPublishedAddresses(app.platform.db, org.id),
     ]);
     const base = `/o/${encodeURIComponent(org.slug)}`;
