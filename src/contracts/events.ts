@@ -42,6 +42,7 @@ import {
  *   GET    /api/orgs/:orgSlug/event-people                                → eventPeople (members to pick as organisers)
  * - staff and the event's organisers (events.read + the service checks staff or organiser):
  *   GET    /api/orgs/:orgSlug/events/:id/registrations                    → registrationList (with answers)
+ *   GET    /api/orgs/:orgSlug/events/:id/registrations.csv                (the same as CSV for a spreadsheet, audited)
  *   POST   /api/orgs/:orgSlug/events/:id/registrations/:registrationId/cancel  staffCancelRegistrationBody
  *                                                                         → staffRegistration
  *   PUT    /api/orgs/:orgSlug/events/:id/registrations/:registrationId/attendance  attendanceInput

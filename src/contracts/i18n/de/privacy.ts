@@ -188,6 +188,7 @@ export const privacy = {
     events_created: "Termin angelegt",
     events_updated: "Termin geändert",
     events_cancelled: "Termin abgesagt",
+    events_registrationsExported: "Anmeldeliste eines Termins heruntergeladen",
     events_minutesSaved: "Tagesordnung oder Protokoll gespeichert",
     events_seriesCreated: "Terminreihe angelegt",
     events_seriesUpdated: "Terminreihe geändert",

@@ -189,6 +189,7 @@ export const privacy: typeof de = {
     events_created: "Event created",
     events_updated: "Event changed",
     events_cancelled: "Event cancelled",
+    events_registrationsExported: "Registration list of an event downloaded",
     events_minutesSaved: "Agenda or minutes saved",
     events_seriesCreated: "Event series created",
     events_seriesUpdated: "Event series changed",

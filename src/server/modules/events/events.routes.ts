@@ -39,6 +39,7 @@ import * as calendar from "./events.calendar";
 import { eventsPolicy as can } from "./events.policy";
 import * as service from "./events.service";
 import * as registrations from "./registrations.service";
+import { exportRegistrationsCsv } from "./registrations-export";
 
 /** Calendar apps poll every few minutes to hours. */
 const feedLimit = { rateLimit: { max: 60, timeWindow: "1 minute" } };
@@ -163,6 +164,17 @@ export async function eventsRoutes(base: FastifyInstance) {
       config: { permission: can.read },
     },
     async (request) => registrations.listForEvent(contextOf(request, app), request.params.id),
+  );
+  app.get(
+    `${events}/:id/registrations.csv`,
+    { schema: { tags, params: eventParams }, config: { permission: can.read } },
+    async (request, reply) => {
+      const file = await exportRegistrationsCsv(contextOf(request, app), request.params.id);
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .send(file.content);
+    },
   );
   app.post(
     `${events}/:id/registrations/:registrationId/cancel`,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { answersFor, eventBody, eventHost, stammtischBody } from "../../../../test/support/events";
@@ -220,6 +220,31 @@ describeApi(
         ["Anna Albers", "cancelled"],
       ]);
       expect((await berta.get(`${base}/events/${id}/registrations`)).status).toBe(403);
+
+      // The same list for a spreadsheet, one column per question, in the caller's language; audited.
+      const csv = await planner.get(`${base}/events/${id}/registrations.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers["content-type"]).toContain("text/csv");
+      expect(csv.headers["content-disposition"]).toMatch(/filename="anmeldungen-\d{4}-\d{2}-\d{2}\.csv"/);
+      const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
+      expect(lines[0]).toBe(
+        "Name;E-Mail;Art;Stand;Platz auf der Warteliste;Angemeldet am;Abgemeldet am;Anwesend;Ich bringe etwas zum Essen mit;Gruppe",
+      );
+      // The test clock stands at 2 March 2026, 10:00 in Berlin.
+      expect(lines[1]).toBe(`Berta Brandt;${berta.email};Mitglied;Angemeldet;;02.03.26, 10:00;;;Ja;`);
+      expect(lines[3]).toBe(
+        `Anna Albers;${anna.email};Mitglied;Abgemeldet;;02.03.26, 10:00;02.03.26, 10:00;;Ja;`,
+      );
+      const english = await planner.request("GET", `${base}/events/${id}/registrations.csv`, undefined, {
+        "accept-language": "en",
+      });
+      expect(english.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Name;E-mail;Kind;State;/);
+      expect((await berta.get(`${base}/events/${id}/registrations.csv`)).status).toBe(403);
+      const [exported] = await t.app.platform.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "events.registrationsExported"), eq(auditEvents.entityId, id)));
+      expect(exported).toMatchObject({ entityId: id, details: { count: 3 } });
 
       const badCancel = await planner.post(`${base}/events/${id}/cancel`, { reason: "" });
       expect(badCancel.status).toBe(400);

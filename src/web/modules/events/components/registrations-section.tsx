@@ -1,4 +1,5 @@
-import { Badge, Box, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Badge, Box, Button, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { useDateFormat } from "../../../components/format";
 import { notifySuccess } from "../../../components/notify";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
-import { refreshEvents, registrationApi, useRegistrations } from "../api";
+import { refreshEvents, registrationApi, registrationsApi, useRegistrations } from "../api";
 import { ReasonButton } from "./reason-button";
 
 function Answers({ registration }: { registration: StaffRegistration }) {
@@ -194,6 +195,19 @@ export function RegistrationsSection({ slug, eventId }: { slug: string; eventId:
           >
             <Stack gap="md" data-testid="registrations">
               {data.items.length === 0 && <Text>{t("events.registrations.none")}</Text>}
+              {data.items.length > 0 && (
+                <Button
+                  component="a"
+                  href={`${registrationsApi(slug, eventId)}.csv`}
+                  download
+                  variant="default"
+                  w="fit-content"
+                  leftSection={<IconDownload size={16} aria-hidden="true" />}
+                  data-testid="registrations-csv"
+                >
+                  {t("events.registrations.download")}
+                </Button>
+              )}
               <RegistrationGroup title={t("events.registrations.confirmed")} items={confirmed}>
                 {row}
               </RegistrationGroup>
