@@ -53,6 +53,8 @@ export const errorCodes = [
   "eventCapacityBelowConfirmed",
   "eventRegistrationClosed",
   "eventAlreadyRegistered",
+  "eventPersonAlreadyRegistered",
+  "eventNotAMember",
   "eventRegistrationNotActive",
   "eventGuestsNotAllowed",
   "verificationCodeMistyped",

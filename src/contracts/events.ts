@@ -42,6 +42,8 @@ import {
  *   GET    /api/orgs/:orgSlug/event-people                                → eventPeople (members to pick as organisers)
  * - staff and the event's organisers (events.read + the service checks staff or organiser):
  *   GET    /api/orgs/:orgSlug/events/:id/registrations                    → registrationList (with answers)
+ *   POST   /api/orgs/:orgSlug/events/:id/registrations      staffRegisterBody → 201 staffRegistration
+ *             (a member by hand; after the start too, at the door; she gets the usual mail)
  *   GET    /api/orgs/:orgSlug/events/:id/registrations.csv                (the same as CSV for a spreadsheet, audited)
  *   POST   /api/orgs/:orgSlug/events/:id/registrations/:registrationId/cancel  staffCancelRegistrationBody
  *                                                                         → staffRegistration
@@ -251,6 +253,10 @@ export type Answers = z.infer<typeof answersSchema>;
 
 export const registerBody = z.object({ answers: answersSchema.default({}) });
 export type RegisterBody = z.infer<typeof registerBody>;
+
+/** Staff register a member by hand (she called, or she came to the door); her answers are optional then. */
+export const staffRegisterBody = z.object({ userId: z.uuid(), answers: answersSchema.default({}) });
+export type StaffRegisterBody = z.infer<typeof staffRegisterBody>;
 
 export const guestRegisterBody = z.object({
   name: requiredText(120),

@@ -80,6 +80,8 @@ export const errors = {
     "Es sind schon {{confirmed}} Personen fest angemeldet. Weniger Plätze gehen nicht; bitte sagen Sie zuerst jemandem ab.",
   eventRegistrationClosed: "Für diesen Termin ist keine Anmeldung (mehr) möglich.",
   eventAlreadyRegistered: "Sie sind für diesen Termin schon angemeldet.",
+  eventPersonAlreadyRegistered: "Diese Person ist für diesen Termin schon angemeldet.",
+  eventNotAMember: "Bitte wählen Sie ein Mitglied der Organisation.",
   eventRegistrationNotActive: "Diese Anmeldung ist schon beendet.",
   eventGuestsNotAllowed: "Für diesen Termin können sich nur Mitglieder anmelden.",
   externalDecided:

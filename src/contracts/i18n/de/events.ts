@@ -342,6 +342,12 @@ export const events = {
     attendanceOf: "Anwesenheit von {{name}}",
     attendanceCount: "{{attended}} von {{count}} da",
     download: "Liste herunterladen (CSV)",
+    addMember: "Mitglied anmelden",
+    addMemberPlaceholder: "Name suchen",
+    addMemberNone: "Niemand gefunden",
+    add: "Anmelden",
+    added: "{{name}} ist angemeldet und bekommt eine E-Mail.",
+    addedWaiting: "{{name}} steht auf der Warteliste und bekommt eine E-Mail.",
     csv: {
       fileName: "anmeldungen",
       name: "Name",

@@ -77,6 +77,8 @@ export const errors: typeof de = {
     "{{confirmed}} people already have a place. Fewer places are not possible; please cancel someone first.",
   eventRegistrationClosed: "Registration for this date is not (or no longer) possible.",
   eventAlreadyRegistered: "You are already registered for this date.",
+  eventPersonAlreadyRegistered: "This person is already registered for this date.",
+  eventNotAMember: "Please choose a member of the organisation.",
   eventRegistrationNotActive: "This registration has already ended.",
   eventGuestsNotAllowed: "Only members can register for this date.",
   externalDecided:

@@ -341,6 +341,12 @@ export const events: typeof de = {
     attendanceOf: "Attendance of {{name}}",
     attendanceCount: "{{attended}} of {{count}} present",
     download: "Download the list (CSV)",
+    addMember: "Register a member",
+    addMemberPlaceholder: "Search a name",
+    addMemberNone: "Nobody found",
+    add: "Register",
+    added: "{{name}} is registered and gets an e-mail.",
+    addedWaiting: "{{name}} is on the waiting list and gets an e-mail.",
     csv: {
       fileName: "registrations",
       name: "Name",

@@ -466,3 +466,17 @@ export async function listMembers(
     .where(isActiveMember(sql`${organisationId}::uuid`, person.id))
     .orderBy(asc(person.name));
 }
+
+/** An active member of the organisation with her contact, for a registration staff make for her. */
+export async function findMember(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+): Promise<{ userId: string; name: string; email: string } | null> {
+  const person = userContacts(db);
+  const [row] = await db
+    .select({ userId: person.id, name: person.name, email: person.email })
+    .from(person)
+    .where(and(eq(person.id, userId), isActiveMember(sql`${organisationId}::uuid`, person.id)));
+  return row ?? null;
+}

@@ -29,6 +29,7 @@ import {
   staffCancelRegistrationBody,
   staffEventDetail,
   staffEventList,
+  staffRegisterBody,
   staffRegistration,
   staffSeriesDetail,
 } from "../../../contracts/events";
@@ -164,6 +165,21 @@ export async function eventsRoutes(base: FastifyInstance) {
       config: { permission: can.read },
     },
     async (request) => registrations.listForEvent(contextOf(request, app), request.params.id),
+  );
+  app.post(
+    `${events}/:id/registrations`,
+    {
+      schema: { tags, params: eventParams, body: staffRegisterBody, response: { 201: staffRegistration } },
+      config: { permission: can.read },
+    },
+    async (request, reply) => {
+      const created = await registrations.registerByStaff(
+        contextOf(request, app),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(created);
+    },
   );
   app.get(
     `${events}/:id/registrations.csv`,

@@ -246,6 +246,46 @@ describeApi(
         .where(and(eq(auditEvents.action, "events.registrationsExported"), eq(auditEvents.entityId, id)));
       expect(exported).toMatchObject({ entityId: id, details: { count: 3 } });
 
+      // Staff put a member on by hand (she called); the date is full, so she waits, and hears of it by mail.
+      const dora = await t.member(org, ["caregiver"], "Dora Dinkel");
+      const stranger = await t.createUser();
+      const byHand = await planner.post(`${base}/events/${id}/registrations`, { userId: dora.userId });
+      expect(byHand.status, JSON.stringify(byHand.body)).toBe(201);
+      expect(byHand.body).toMatchObject({
+        name: "Dora Dinkel",
+        isGuest: false,
+        status: "waiting",
+        waitingPosition: 1,
+      });
+      await smtp.waitForMail(
+        (m) => m.to.includes(dora.email) && m.subject.includes("Elternabend: Eingewöhnung"),
+      );
+      const twice = await planner.post(`${base}/events/${id}/registrations`, { userId: dora.userId });
+      expect(twice.status).toBe(409);
+      expect(twice.body.error.code).toBe("eventPersonAlreadyRegistered");
+      const outsider = await planner.post(`${base}/events/${id}/registrations`, { userId: stranger.id });
+      expect(outsider.status).toBe(400);
+      expect(outsider.body.error.fields[0]).toMatchObject({ path: "userId" });
+      expect((await planner.post(`${base}/events/${id}/registrations`, { userId: "kein-id" })).status).toBe(
+        400,
+      );
+      expect((await berta.post(`${base}/events/${id}/registrations`, { userId: berta.userId })).status).toBe(
+        403,
+      );
+      const other = await eventHost(t, "coordinationOffice");
+      expect(
+        (
+          await other.planner.post(`/api/orgs/${org.slug}/events/${id}/registrations`, {
+            userId: dora.userId,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (await planner.get(`${base}/events/${id}/registrations`)).body.items.map(
+          (r: { name: string }) => r.name,
+        ),
+      ).toEqual(["Berta Brandt", "Carla Cordes", "Dora Dinkel", "Anna Albers"]);
+
       const badCancel = await planner.post(`${base}/events/${id}/cancel`, { reason: "" });
       expect(badCancel.status).toBe(400);
       const cancelled = await planner.post(`${base}/events/${id}/cancel`, {

@@ -1,7 +1,7 @@
-import { Badge, Box, Button, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Badge, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttendanceInput, RegistrationList, StaffRegistration } from "../../../../contracts/events";
 import { post, put } from "../../../app/api";
@@ -10,7 +10,7 @@ import { useDateFormat } from "../../../components/format";
 import { notifySuccess } from "../../../components/notify";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
-import { refreshEvents, registrationApi, registrationsApi, useRegistrations } from "../api";
+import { refreshEvents, registrationApi, registrationsApi, useEventPeople, useRegistrations } from "../api";
 import { ReasonButton } from "./reason-button";
 
 function Answers({ registration }: { registration: StaffRegistration }) {
@@ -153,6 +153,55 @@ function RegistrationGroup({
   );
 }
 
+/** Staff put a member on the list by hand: she called, or she stands at the door. */
+function AddMember({ slug, eventId }: { slug: string; eventId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const people = useEventPeople(slug);
+  const [userId, setUserId] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: (id: string) => post<StaffRegistration>(registrationsApi(slug, eventId), { userId: id }),
+    onSuccess: async (created) => {
+      await refreshEvents(client, slug);
+      setUserId(null);
+      notifySuccess(
+        created.status === "waiting"
+          ? t("events.registrations.addedWaiting", { name: created.name })
+          : t("events.registrations.added", { name: created.name }),
+      );
+    },
+  });
+  // Someone already on the list is refused by the server with her name in the message.
+  const choices = (people.data?.items ?? []).map((p) => ({ value: p.userId, label: p.name }));
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (userId) add.mutate(userId);
+      }}
+    >
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t("events.registrations.addMember")}
+          placeholder={t("events.registrations.addMemberPlaceholder")}
+          data={choices}
+          value={userId}
+          onChange={setUserId}
+          searchable
+          nothingFoundMessage={t("events.registrations.addMemberNone")}
+          miw={240}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="add-member"
+        />
+        <Button type="submit" variant="light" disabled={!userId} loading={add.isPending}>
+          {t("events.registrations.add")}
+        </Button>
+      </Group>
+      <ErrorAlert error={add.error} />
+    </form>
+  );
+}
+
 /**
  * The registrations of one date for staff and organisers: who has a place (with the attendance switch once
  * the date has begun), who waits in which order, and who gave the place back.
@@ -195,6 +244,7 @@ export function RegistrationsSection({ slug, eventId }: { slug: string; eventId:
           >
             <Stack gap="md" data-testid="registrations">
               {data.items.length === 0 && <Text>{t("events.registrations.none")}</Text>}
+              {data.event.status !== "cancelled" && <AddMember slug={slug} eventId={eventId} />}
               {data.items.length > 0 && (
                 <Button
                   component="a"
