@@ -124,6 +124,19 @@ it("a board member plans a Stammtisch series; a visitor finds it, subscribes and
   const row = board.getByTestId("registration-row").filter({ hasText: "Gisela Gast" });
   await row.waitFor();
   await expect(row.textContent()).resolves.toContain("Ich bringe etwas zu essen mit: Ja");
+  // A member phoned: the board puts her on the list by hand; she gets the usual mail.
+  const memberField = board.getByTestId("add-member");
+  await memberField.click();
+  const memberList = board.getByRole("listbox");
+  await memberList.getByRole("option").first().waitFor({ state: "attached" });
+  const names = await memberList.getByRole("option").allTextContents();
+  const picked = names.map((n) => n.trim()).find((n) => n !== "Maren Möller") ?? "";
+  await memberField.fill(picked);
+  await memberList.getByRole("option", { name: picked, exact: true }).click();
+  await board.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await board.getByTestId("registration-row").filter({ hasText: picked }).waitFor();
+  expect(await board.getByTestId("registrations").getByRole("alert").count()).toBe(0);
+  expect(await board.getByTestId("registrations-csv").getAttribute("href")).toMatch(/registrations\.csv$/);
   await journey.expectAccessible(board, "registrations");
   await journey.screenshot(board, "events-registrations");
 

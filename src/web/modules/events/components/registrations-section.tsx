@@ -197,7 +197,7 @@ function AddMember({ slug, eventId }: { slug: string; eventId: string }) {
           {t("events.registrations.add")}
         </Button>
       </Group>
-      <ErrorAlert error={add.error} />
+      {add.error && <ErrorAlert error={add.error} />}
     </form>
   );
 }
