@@ -2,6 +2,7 @@
  * How long a membership application's data may live, by the privacy rules (DOMAIN.md: delete when the
  * purpose ends). Pure rules, no I/O.
  */
+import { todayIso } from "../shared/dates";
 
 /** The confirmation link in the mail is valid this long; an application nobody confirms is deleted then. */
 export const CONFIRMATION_DAYS = 7;
@@ -29,4 +30,17 @@ export function declinedErasureCutoff(now: Date): Date {
 /** Whether a declined application's data must be gone at `now`. */
 export function isDeclinedDataDue(decidedAt: Date, now: Date): boolean {
   return decidedAt.getTime() <= declinedErasureCutoff(now).getTime();
+}
+
+/**
+ * After a member leaves, her application (what she stated and consented to) is kept this long, then deleted.
+ * While she is a member it proves her consent to the statutes; once she has left, the board may still need it
+ * for questions about the membership's end (fees, an objection) for a few weeks, as with a declined
+ * application. Her row in the member register (joined, left, reason) is the association's record and stays.
+ */
+export const LEFT_MEMBER_RETENTION_DAYS = 90;
+
+/** Left on or before this day (Europe/Berlin): her application is due for deletion at `now`. */
+export function leftMemberErasureCutoffDay(now: Date): string {
+  return todayIso(new Date(now.getTime() - LEFT_MEMBER_RETENTION_DAYS * DAY_MS));
 }

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from "../../../contracts/membership";
 import { confirmationExpiry } from "../../../core/membership/applications";
 import type { Executor } from "../../platform/db/client";
 import { guestLinks } from "../../platform/guest-link";
-import { findOrganisationSummaries } from "../organisations/organisations.queries";
+import { findOrganisationSummaries, membershipsLeftOnOrBefore } from "../organisations/organisations.queries";
 import { membershipApplications, membershipSettings } from "./membership.tables";
 
 export type ApplicationRow = typeof membershipApplications.$inferSelect;
@@ -106,7 +106,8 @@ export async function deleteDueApplications(
   db: Executor,
   now: Date,
   declinedBefore: Date,
-): Promise<Map<string, { unconfirmed: number; declined: number }>> {
+  leftOnOrBefore: string,
+): Promise<Map<string, { unconfirmed: number; declined: number; left: number }>> {
   const rows = await db
     .delete(membershipApplications)
     .where(
@@ -119,16 +120,21 @@ export async function deleteDueApplications(
           eq(membershipApplications.status, "declined"),
           lte(membershipApplications.decidedAt, declinedBefore),
         ),
+        and(
+          eq(membershipApplications.status, "approved"),
+          inArray(membershipApplications.membershipId, membershipsLeftOnOrBefore(db, leftOnOrBefore)),
+        ),
       ),
     )
     .returning({
       organisationId: membershipApplications.organisationId,
       status: membershipApplications.status,
     });
-  const counts = new Map<string, { unconfirmed: number; declined: number }>();
+  const counts = new Map<string, { unconfirmed: number; declined: number; left: number }>();
   for (const row of rows) {
-    const entry = counts.get(row.organisationId) ?? { unconfirmed: 0, declined: 0 };
+    const entry = counts.get(row.organisationId) ?? { unconfirmed: 0, declined: 0, left: 0 };
     if (row.status === "declined") entry.declined++;
+    else if (row.status === "approved") entry.left++;
     else entry.unconfirmed++;
     counts.set(row.organisationId, entry);
   }

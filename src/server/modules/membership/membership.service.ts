@@ -7,7 +7,7 @@ import type {
   RegisterQuery,
 } from "../../../contracts/membership";
 import type { Role } from "../../../contracts/roles";
-import { declinedErasureCutoff } from "../../../core/membership/applications";
+import { declinedErasureCutoff, leftMemberErasureCutoffDay } from "../../../core/membership/applications";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import { formatCsv, formatGermanDate } from "../../platform/csv";
@@ -364,15 +364,21 @@ export async function endMembership(
 
 /**
  * Deletes application data that may not stay (privacy: delete when the purpose ends): unconfirmed
- * applications whose link ran out, and declined ones past the retention period. The audit log keeps only
+ * applications whose link ran out, declined ones past the retention period, and those of members who left
+ * longer ago than that (core/membership/applications.ts). The audit log keeps only
  * how many, never whose.
  */
 export async function eraseDueApplications(platform: Platform): Promise<number> {
   const now = platform.now();
-  const deleted = await repo.deleteDueApplications(platform.db, now, declinedErasureCutoff(now));
+  const deleted = await repo.deleteDueApplications(
+    platform.db,
+    now,
+    declinedErasureCutoff(now),
+    leftMemberErasureCutoffDay(now),
+  );
   let total = 0;
   for (const [organisationId, counts] of deleted) {
-    total += counts.unconfirmed + counts.declined;
+    total += counts.unconfirmed + counts.declined + counts.left;
     await writeAudit(platform.db, {
       organisationId,
       actorUserId: null,

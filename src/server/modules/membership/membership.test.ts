@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { type Client, describeApi, type TestContext } from "../../../../test/support/test-app";
@@ -249,10 +249,60 @@ describeApi(
       const details = audit.filter((a) => a.organisationId === association.id).map((a) => a.details);
       expect(details).toEqual(
         expect.arrayContaining([
-          { unconfirmed: 1, declined: 0 },
-          { unconfirmed: 0, declined: 1 },
+          { unconfirmed: 1, declined: 0, left: 0 },
+          { unconfirmed: 0, declined: 1, left: 0 },
         ]),
       );
+    });
+
+    it("deletes a left member's application 90 days after she left; her register row stays", async () => {
+      const association = await t.createOrganisation({ kind: "association" });
+      const board = await t.member(association, ["board"]);
+      const email = `ausgetreten-${t.kind}@example.org`;
+      const id = await applyAndConfirm(t, board, association.slug, email);
+      const approved = await board.post(
+        `/api/orgs/${association.slug}/membership/applications/${id}/approve`,
+        {
+          isCaregiver: false,
+        },
+      );
+      expect(approved.status).toBe(200);
+      const register = async () =>
+        (await board.get(`/api/orgs/${association.slug}/membership/register`)).body as {
+          id: string;
+          email: string;
+          status: string;
+        }[];
+      const entry = (await register()).find((e) => e.email === email);
+      if (!entry) throw new Error("approved member missing from the register");
+      // While she is a member, her application (her consent to the statutes) stays.
+      expect(await eraseDueApplications(t.app.platform)).toBe(0);
+      const ended = await board.post(`/api/orgs/${association.slug}/membership/members/${entry.id}/end`, {
+        reason: "Umzug",
+      });
+      expect(ended.status).toBe(200);
+      const start = t.clock.now;
+      try {
+        t.clock.now = new Date(start.getTime() + 89 * 86_400_000);
+        expect(await eraseDueApplications(t.app.platform)).toBe(0);
+        expect(await countApplications(t, association.id)).toBe(1);
+        t.clock.now = new Date(start.getTime() + 90 * 86_400_000);
+        expect(await eraseDueApplications(t.app.platform)).toBe(1);
+        expect(await countApplications(t, association.id)).toBe(0);
+      } finally {
+        t.clock.now = start;
+      }
+      expect((await register()).find((e) => e.id === entry.id)).toMatchObject({ status: "left" });
+      const [erased] = await t.app.platform.db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.action, "membership.applicationsErased"),
+            eq(auditEvents.organisationId, association.id),
+          ),
+        );
+      expect(erased?.details).toEqual({ unconfirmed: 0, declined: 0, left: 1 });
     });
 
     it("lets the board end a membership with a reason and a member end her own; the rows stay as left", async () => {

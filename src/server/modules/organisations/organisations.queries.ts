@@ -4,7 +4,7 @@
  * so that callers run them inside their own transaction, and the membership test is an SQL condition, so
  * that a hot route (the public map) still needs one statement.
  */
-import { and, arrayOverlaps, asc, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
@@ -158,4 +158,12 @@ export async function listRegisterMemberships(
 /** Every organisation's address, for the platform's sitemap index (each organisation has a public page). */
 export function listOrganisationSlugs(db: Executor): Promise<{ slug: string }[]> {
   return db.select({ slug: organisations.slug }).from(organisations).orderBy(asc(organisations.slug));
+}
+
+/** The ids of memberships that ended on or before the day, as a subquery for the caller's statement. */
+export function membershipsLeftOnOrBefore(db: Executor, day: string) {
+  return db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.status, "left"), lte(memberships.leftOn, day)));
 }
