@@ -102,6 +102,19 @@ export function setupJourney(): Journey {
     // results in a second, blank page (what @axe-core/playwright does on every check) cost several times
     // the check itself, and the app has no frames. Only violations are collected in detail.
     if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+    // A dialog or notification still fading in has its text half transparent, which axe measures as too
+    // little contrast: the check waits until running transitions end (endless ones, spinners, are skipped).
+    await page.evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((resolve) => setTimeout(resolve, 3_000)),
+      ]),
+    );
     const results = await page.evaluate(
       (tags) =>
         (window as unknown as { axe: typeof axe }).axe.run(document, {
