@@ -50,3 +50,41 @@ export async function listParentIdsOfCaregiver(
     );
   return rows.flatMap((row) => (row.userId ? [row.userId] : []));
 }
+
+/** A parent with an active care contract in the organisation, and for how many children. */
+export interface ParentWithContracts {
+  userId: string;
+  children: number;
+}
+
+/**
+ * The parents whose child has an active care contract in the organisation on `day` (not ended by then,
+ * including contracts that start later), with the number of their children under contract: the electorate
+ * of a parent-council election and the audience "parents with a contract" of votes and surveys. A child is
+ * counted once even with two day-care persons (first name and date of birth under one parent).
+ */
+export async function listParentsWithActiveContracts(
+  db: Executor,
+  organisationId: string,
+  day: string,
+): Promise<ParentWithContracts[]> {
+  const rows = await db
+    .selectDistinct({
+      userId: placementRequests.parentUserId,
+      childFirstName: careContracts.childFirstName,
+      childBirthDate: careContracts.childBirthDate,
+    })
+    .from(careContracts)
+    .innerJoin(placementRequests, eq(placementRequests.id, careContracts.requestId))
+    .where(
+      and(
+        eq(careContracts.organisationId, organisationId),
+        eq(careContracts.status, "active"),
+        or(isNull(careContracts.end), gte(careContracts.end, day)),
+        isNotNull(placementRequests.parentUserId),
+      ),
+    );
+  const children = new Map<string, number>();
+  for (const row of rows) if (row.userId) children.set(row.userId, (children.get(row.userId) ?? 0) + 1);
+  return [...children].map(([userId, count]) => ({ userId, children: count }));
+}
