@@ -240,6 +240,12 @@ describeApi(
       });
       expect(english.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Name;E-mail;Kind;State;/);
       expect((await berta.get(`${base}/events/${id}/registrations.csv`)).status).toBe(403);
+      // Staff of another organisation learn nothing, whichever organisation the address names.
+      const elsewhere = await eventHost(t, "coordinationOffice");
+      expect((await elsewhere.planner.get(`${base}/events/${id}/registrations.csv`)).status).toBe(404);
+      expect((await elsewhere.planner.get(`${elsewhere.base}/events/${id}/registrations.csv`)).status).toBe(
+        404,
+      );
       const [exported] = await t.app.platform.db
         .select()
         .from(auditEvents)
