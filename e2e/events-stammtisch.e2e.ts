@@ -95,6 +95,9 @@ it("a board member plans a Stammtisch series; a visitor finds it, subscribes and
   await expect(visitor.getByTestId("event-places").first().textContent()).resolves.toBe(
     "12 von 12 Plätzen frei",
   );
+  // The place on the map, around the centre of its postal-code area, for visitors without an account too.
+  await visitor.getByTestId("event-map").waitFor();
+  await expect.poll(() => journey.tiles.requests).toBeGreaterThan(0);
   await visitor.getByLabel("Ihr Name").fill("Gisela Gast");
   await visitor.getByLabel("E-Mail-Adresse").fill(GUEST);
   await visitor.getByLabel("Ich bringe etwas zu essen mit").check();

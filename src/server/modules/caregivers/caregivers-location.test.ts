@@ -220,7 +220,7 @@ describeApi("caregivers: exact point of the care address", (t) => {
     expect(haversineKm(shown, exact)).toBeGreaterThan(4);
   });
 
-  it("tells signed-in pages where map tiles come from", async () => {
+  it("tells every page, public ones too, where map tiles come from", async () => {
     const org = await t.createOrganisation();
     const coordinator = await t.member(org, ["coordinator"]);
     expect((await coordinator.get("/api/map-tiles")).body).toEqual({
@@ -228,6 +228,9 @@ describeApi("caregivers: exact point of the care address", (t) => {
       tileAttribution: "© OpenStreetMap-Mitwirkende",
       dataAttribution: GEO_ATTRIBUTION,
     });
-    expect((await t.anonymous().get("/api/map-tiles")).status).toBe(401);
+    // A visitor of a public event page sees the place on the same map.
+    expect((await t.anonymous().get("/api/map-tiles")).body.tileUrl).toBe(
+      "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    );
   });
 });

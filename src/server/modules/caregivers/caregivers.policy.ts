@@ -24,6 +24,9 @@ export const caregiversPolicy = definePolicy("caregivers", {
   /** The opt-in map exists only in associations; the entry is the member's own. */
   manageOwnMapEntry: role.of(["member", "board", "caregiver", "admin"], ["association"]),
   readPublicMap: role.public,
-  /** Where the maps of signed-in pages (the care address's exact point) get their tiles. */
-  readMapTiles: role.authenticated,
+  /**
+   * Where every map of the platform gets its tiles, public event pages included: the tile server and the
+   * attributions are what any visitor's browser sees in the map anyway.
+   */
+  readMapTiles: role.public,
 });
