@@ -51,6 +51,8 @@ export interface CalendarEntry {
   /** Raised on every change (SEQUENCE), so that apps take the newer version. */
   sequence: number;
   isCancelled?: boolean;
+  /** Not certain yet (STATUS:TENTATIVE), e.g. a place on a waiting list. */
+  isTentative?: boolean;
 }
 
 export interface CalendarInput {
@@ -130,7 +132,11 @@ export function buildCalendar(input: CalendarInput): string {
       ...(entry.description ? { description: entry.description } : {}),
       ...(entry.location ? { location: entry.location } : {}),
       ...(entry.url ? { url: entry.url } : {}),
-      status: entry.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: entry.isCancelled
+        ? ICalEventStatus.CANCELLED
+        : entry.isTentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

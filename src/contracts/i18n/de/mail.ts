@@ -240,6 +240,7 @@ export const mail = {
   eventOnlineLink: "Online-Teilnahme: {{url}}",
   eventNoReason: "Es wurde kein Grund angegeben.",
   eventCalendarCancelled: "Abgesagt: {{title}}",
+  eventCalendarWaiting: "Warteliste: {{title}}",
   eventCalendarFeedName: "{{organisation}}: Termine",
   eventRegistered: {
     subject: "Angemeldet: {{event}}",

@@ -242,6 +242,7 @@ export const mail: typeof de = {
   eventOnlineLink: "Join online: {{url}}",
   eventNoReason: "No reason was given.",
   eventCalendarCancelled: "Cancelled: {{title}}",
+  eventCalendarWaiting: "Waiting list: {{title}}",
   eventCalendarFeedName: "{{organisation}}: dates",
   eventRegistered: {
     subject: "Registered: {{event}}",

@@ -16,7 +16,7 @@ const FEED_HISTORY_MONTHS = 3;
  */
 export function eventEntry(
   event: repo.EventRow,
-  options: { locale: Locale; showOnlineUrl: boolean; url: string | null },
+  options: { locale: Locale; showOnlineUrl: boolean; url: string | null; isWaiting?: boolean },
 ): CalendarEntry {
   const t = translator(options.locale);
   const isCancelled = event.status === "cancelled";
@@ -33,12 +33,17 @@ export function eventEntry(
     endDate: event.endDate,
     from: event.from,
     to: event.to,
-    summary: isCancelled ? t("mail.eventCalendarCancelled", { title: event.title }) : event.title,
+    summary: isCancelled
+      ? t("mail.eventCalendarCancelled", { title: event.title })
+      : options.isWaiting
+        ? t("mail.eventCalendarWaiting", { title: event.title })
+        : event.title,
     description: lines.join("\n\n"),
     location: event.place.postalCode || event.place.street || event.place.name ? address : (online ?? ""),
     url: online ?? options.url,
     sequence: event.revision,
     isCancelled,
+    isTentative: !isCancelled && options.isWaiting === true,
   };
 }
 

@@ -8,7 +8,10 @@ import type { CalendarEntry } from "../../platform/ical";
 import { eventEntry } from "./events.calendar";
 import { listFeedRegistrations } from "./events.repository";
 
-/** Her confirmed and waiting registrations for dates ending after `since`, as calendar entries. */
+/**
+ * Her confirmed and waiting registrations for dates ending after `since`, as calendar entries; a place on the
+ * waiting list is marked as such and tentative, so her calendar does not promise her a seat.
+ */
 export async function personalEventEntries(
   db: Executor,
   userId: string,
@@ -17,6 +20,11 @@ export async function personalEventEntries(
 ): Promise<CalendarEntry[]> {
   const rows = await listFeedRegistrations(db, userId, since);
   return rows.map(({ registration, event }) =>
-    eventEntry(event, { locale, showOnlineUrl: registration.status === "confirmed", url: null }),
+    eventEntry(event, {
+      locale,
+      showOnlineUrl: registration.status === "confirmed",
+      url: null,
+      isWaiting: registration.status === "waiting",
+    }),
   );
 }

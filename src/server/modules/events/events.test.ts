@@ -497,10 +497,24 @@ describeApi(
       );
       const member = await t.member(org, ["member"]);
       await member.post(`${base}/member-events/${created.body.id}/register`, {});
+      // A full date: her place on its waiting list shows as such, tentative, beside the confirmed one.
+      const full = await planner.post(
+        `${base}/events`,
+        eventBody({ registration: { enabled: true, capacity: 1 } }),
+      );
+      await (await t.member(org, ["member"])).post(`${base}/member-events/${full.body.id}/register`, {});
+      const waiting = await member.post(`${base}/member-events/${full.body.id}/register`, {});
+      expect(waiting.body.status).toBe("waiting");
       const feed = await member.post("/api/training-calendar-feed");
       const path = new URL(feed.body.url).pathname;
       const entries = parseCalendar((await t.anonymous().get(path)).text);
-      expect(entries.map((e) => e.uid)).toContain(`event-${created.body.id}@ktp-netz`);
+      const byUid = new Map(entries.map((e) => [e.uid, e]));
+      const confirmed = byUid.get(`event-${created.body.id}@ktp-netz`);
+      expect(confirmed?.summary).toBe("Elternabend: Eingewöhnung");
+      expect(confirmed?.component.getFirstPropertyValue("status")).toBe("CONFIRMED");
+      const onList = byUid.get(`event-${full.body.id}@ktp-netz`);
+      expect(onList?.summary).toBe("Warteliste: Elternabend: Eingewöhnung");
+      expect(onList?.component.getFirstPropertyValue("status")).toBe("TENTATIVE");
       const single = await t.anonymous().get(`${publicBase}/events/${created.body.id}/calendar.ics`);
       expect(parseCalendar(single.text)[0]?.summary).toBe("Elternabend: Eingewöhnung");
       const own = await member.get(`${base}/events/${created.body.id}/calendar.ics`);
