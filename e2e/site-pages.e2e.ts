@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { contactRules } from "../src/core/site/contact";
 import { setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -31,6 +32,7 @@ function smallPng(): Buffer {
 
 const OWN_SENTENCE = "Neu in Beckum: Sprechstunde für Eltern jeden Dienstag im Familienzentrum.";
 const POST_TITLE = "Elternabend: Eingewöhnung in der Kindertagespflege";
+const VISITOR_EMAIL = "mira.musterfrau@example.org";
 const POST_TEXT = "Wir erklären, wie die ersten Wochen bei der Tagesmutter gut gelingen.";
 
 /** Writes into the tiptap editor at the end of its text. */
@@ -42,7 +44,7 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-it("a coordinator writes the profile page and a news post; a visitor reads both on a phone", async () => {
+it("a coordinator writes the profile page and a news post; a visitor reads both on a phone and writes to the office", async () => {
   const office = await journey.newPage({ width: 1280, height: 900 });
   await journey.signIn(office, "fachberatung@demo.ktp-netz.de");
   await journey.navigate(office, "Website");
@@ -124,6 +126,31 @@ it("a coordinator writes the profile page and a news post; a visitor reads both 
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(4);
   await journey.expectAccessible(visitor, "public news post");
   await journey.screenshot(visitor, "site-public-post");
+
+  // The visitor writes to the office through the contact form; the message reaches the office's inbox, and
+  // the office's answer goes straight back to her.
+  await menu.getByRole("link", { name: "Kontakt" }).click();
+  const contact = visitor.getByTestId("contact-form");
+  await contact.waitFor();
+  const shownAt = await visitor.evaluate(() => performance.now());
+  await contact.getByLabel("Ihr Name").fill("Mira Musterfrau");
+  await contact.getByLabel("Ihre E-Mail-Adresse").fill(VISITOR_EMAIL);
+  await contact.getByLabel("Betreff (freiwillig)").fill("Platz ab Sommer");
+  await contact.getByLabel("Ihre Nachricht").fill("Gibt es ab August noch Plätze in Beckum-Mitte?");
+  await contact.getByLabel("Eine Kopie an mich senden").check();
+  await journey.expectAccessible(visitor, "contact form");
+  await journey.screenshot(visitor, "site-contact-form");
+  // The server refuses a form sent within seconds of loading (what robots do); a person takes longer.
+  await visitor.waitForFunction(({ from, seconds }) => performance.now() > from + seconds * 1000, {
+    from: shownAt,
+    seconds: contactRules.minFillSeconds + 1,
+  });
+  await contact.getByRole("button", { name: "Nachricht senden" }).click();
+  await visitor.getByTestId("contact-sent").waitFor();
+  const received = await journey.smtp.waitForMail((m) => m.subject === "Kontaktformular: Platz ab Sommer");
+  expect(received.replyTo).toBe(VISITOR_EMAIL);
+  expect(received.text).toContain("Gibt es ab August noch Plätze in Beckum-Mitte?");
+  await journey.smtp.waitForMail((m) => m.to.includes(VISITOR_EMAIL));
 
   const loaded = await Promise.all(scripts);
   expect(loaded.length).toBeGreaterThan(0);
