@@ -1,14 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ServiceContext } from "../../platform/types";
-import { publicAnswers } from "../site/public-answers";
-import { escapeHtml } from "../site/site.html";
-import { exhibitionPolicy as can } from "./exhibition.policy";
-import * as service from "./exhibition.service";
+import * as exhibitions from "../exhibition/exhibition.service";
+import { publicAnswers } from "./public-answers";
+import { escapeHtml } from "./site.html";
+import { sitePolicy as can } from "./site.policy";
 
 type Params = { slug: string; exhibitionSlug?: string };
 
 /**
- * The HTML answer for the public exhibition pages: title, description and captions for search engines and
+ * The HTML answer for the public exhibition pages, part of the website like its other pages (the
+ * exhibition module owns the photos and consents, the site module every public HTML answer): title, description and captions for search engines and
  * link previews (site/public-html.ts). Deliberately without og:image: a preview service would copy a photo
  * of a child into caches that a withdrawal of the consent can never reach.
  */
@@ -22,7 +23,7 @@ export async function exhibitionHtmlRoutes(app: FastifyInstance) {
   app.get<{ Params: Params }>("/o/:slug/ausstellung", options, async (request, reply) => {
     const ctx = await contextFor(request.params.slug, request.ip);
     if (!ctx?.organisation) return notFoundPage(reply, request.url);
-    const [site, list] = await Promise.all([frameOf(ctx), service.publicExhibitions(ctx)]);
+    const [site, list] = await Promise.all([frameOf(ctx), exhibitions.publicExhibitions(ctx)]);
     const items = list.exhibitions
       .map(
         (e) =>
@@ -42,9 +43,9 @@ export async function exhibitionHtmlRoutes(app: FastifyInstance) {
   app.get<{ Params: Params }>("/o/:slug/ausstellung/:exhibitionSlug", options, async (request, reply) => {
     const ctx = await contextFor(request.params.slug, request.ip);
     if (!ctx?.organisation) return notFoundPage(reply, request.url);
-    let exhibition: Awaited<ReturnType<typeof service.publicExhibition>>;
+    let exhibition: Awaited<ReturnType<typeof exhibitions.publicExhibition>>;
     try {
-      exhibition = await service.publicExhibition(ctx, request.params.exhibitionSlug ?? "");
+      exhibition = await exhibitions.publicExhibition(ctx, request.params.exhibitionSlug ?? "");
     } catch {
       return notFoundPage(reply, request.url);
     }
