@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // Journey files share their worker processes (each starts its own app, database and browser), so the
+    // application and the test support are imported once per worker, not once per file.
+    isolate: false,
   },
 });
