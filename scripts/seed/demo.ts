@@ -17,6 +17,7 @@ import { seedEvents } from "./events";
 import { seedMembership } from "./membership";
 import { seedPlacementRequests } from "./placement";
 import { seedSite } from "./site";
+import { seedSurveys } from "./surveys";
 import { seedTraining } from "./training";
 
 export const DEMO_PASSWORD = "demo-passwort-2026";
@@ -185,4 +186,5 @@ async function seedExtensions(
   await seedEvents(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
   await seedMembership(tx, { associationId: ids.association, now: platform.now(), today });
   await seedSite(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
+  await seedSurveys(tx, { officeId: ids.office, today, now: platform.now() });
 }

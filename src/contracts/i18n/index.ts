@@ -16,10 +16,12 @@ import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as deRounds from "./de/rounds";
 import * as deSite from "./de/site";
+import * as deSurveys from "./de/surveys";
 import * as deTraining from "./de/training";
 import * as deTrainingAccount from "./de/trainingAccount";
 import * as deTrainingRecords from "./de/trainingRecords";
 import * as deTrainingReports from "./de/trainingReports";
+import * as deVotes from "./de/votes";
 import * as enAnnouncements from "./en/announcements";
 import * as enCaregivers from "./en/caregivers";
 import * as enCommon from "./en/common";
@@ -38,10 +40,12 @@ import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 import * as enRounds from "./en/rounds";
 import * as enSite from "./en/site";
+import * as enSurveys from "./en/surveys";
 import * as enTraining from "./en/training";
 import * as enTrainingAccount from "./en/trainingAccount";
 import * as enTrainingRecords from "./en/trainingRecords";
 import * as enTrainingReports from "./en/trainingReports";
+import * as enVotes from "./en/votes";
 
 export const locales = ["de", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -77,6 +81,8 @@ export const resources = {
       ...deAnnouncements,
       ...deEvents,
       ...deExhibition,
+      ...deSurveys,
+      ...deVotes,
     },
   },
   en: {
@@ -103,6 +109,8 @@ export const resources = {
       ...enAnnouncements,
       ...enEvents,
       ...enExhibition,
+      ...enSurveys,
+      ...enVotes,
     },
   },
 };

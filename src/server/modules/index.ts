@@ -20,6 +20,7 @@ import { exhibitionHtmlRoutes } from "./site/exhibition-html.routes";
 import { sitePublicHtmlRoutes } from "./site/public-html.routes";
 import { siteRoutes } from "./site/site.routes";
 import { siteSitemapRoutes } from "./site/sitemap.routes";
+import { surveysRoutes } from "./surveys/surveys.routes";
 import { trainingAccountRoutes } from "./training/account.routes";
 import { trainingAttendanceRoutes } from "./training/attendance.routes";
 import { trainingBookingsRoutes } from "./training/bookings.routes";
@@ -27,6 +28,7 @@ import { trainingCertificatesRoutes } from "./training/certificates.routes";
 import { trainingCoursesRoutes } from "./training/courses.routes";
 import { trainingExternalRoutes } from "./training/external.routes";
 import { trainingReportsRoutes } from "./training/reports.routes";
+import { votesRoutes } from "./votes/votes.routes";
 
 /** Every business module's routes; the order does not matter. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -54,6 +56,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(siteSitemapRoutes);
   await app.register(exhibitionRoutes);
   await app.register(exhibitionHtmlRoutes);
+  await app.register(votesRoutes);
+  await app.register(surveysRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -5,7 +5,9 @@ import { unpublishExpiredPhotosJob } from "./exhibition/exhibition.jobs";
 import { eraseApplicationsJob } from "./membership/membership.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 import { roundReminderJob } from "./placement/rounds.jobs";
+import { surveyJob } from "./surveys/surveys.jobs";
 import { certificateReminderJob } from "./training/training.jobs";
+import { voteTimesJob } from "./votes/votes.jobs";
 
 /** The periodic jobs of all modules. */
 export const jobs: Job[] = [
@@ -18,4 +20,6 @@ export const jobs: Job[] = [
   eventReminderJob,
   extendSeriesJob,
   unpublishExpiredPhotosJob,
+  voteTimesJob,
+  surveyJob,
 ];

@@ -10,7 +10,9 @@ import { organisationsModule } from "../modules/organisations/module";
 import { placementModule } from "../modules/placement/module";
 import { privacyModule } from "../modules/privacy/module";
 import { siteModule } from "../modules/site/module";
+import { surveysModule } from "../modules/surveys/module";
 import { trainingModule } from "../modules/training/module";
+import { votesModule } from "../modules/votes/module";
 import type { NavItem, WebModule } from "./module-types";
 
 /** Every web module; the router and the navigation are built from this list. */
@@ -27,6 +29,8 @@ export const webModules: WebModule[] = [
   exhibitionModule,
   membershipModule,
   announcementsModule,
+  surveysModule,
+  votesModule,
 ];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */

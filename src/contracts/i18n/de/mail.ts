@@ -336,6 +336,39 @@ export const mail = {
     body: "bei {{count}} Fotos der Fotoausstellung von {{organisation}} ist eine Einwilligung abgelaufen. Diese Fotos sind ab heute nicht mehr auf der Website zu sehen.\n\nWenn die Personen weiter einverstanden sind, tragen Sie bitte eine neue Einwilligung ein und veröffentlichen Sie die Fotos wieder. Sonst löschen Sie die Fotos bitte.",
     action: "Zur Fotoausstellung",
   },
+  surveyInvitation: {
+    subject: "Umfrage von {{organisation}}: {{title}}",
+    body: "{{organisation}} bittet Sie um Ihre Meinung: {{title}}.\n\nDie Umfrage ist anonym. Niemand kann sehen, wer was geantwortet hat. Sie dauert etwa 5 Minuten.{{closes}}\n\nDer Link gilt nur für Sie und nur einmal. Bitte leiten Sie die E-Mail nicht weiter.",
+    action: "Zur Umfrage",
+  },
+  surveyReminder: {
+    subject: "Erinnerung: Umfrage von {{organisation}}",
+    body: "vielleicht haben Sie es noch nicht geschafft: {{organisation}} bittet Sie um Ihre Meinung ({{title}}).\n\nDie Umfrage ist anonym und dauert etwa 5 Minuten.{{closes}}\n\nWenn Sie schon geantwortet haben, bekommen Sie diese E-Mail nicht. Der Link gilt nur für Sie und nur einmal.",
+    action: "Zur Umfrage",
+  },
+  surveyCloses: " Sie können bis zum {{date}} antworten.",
+  voteOpened: {
+    subject: "Jetzt abstimmen: {{title}}",
+    body: "bei {{organisation}} können Sie jetzt abstimmen: „{{title}}“.{{closes}}\n\n{{secrecy}}",
+    action: "Zur Abstimmung",
+  },
+  voteCloses: " Die Abstimmung endet am {{date}} um {{time}} Uhr.",
+  voteSecretNote: "Die Abstimmung ist geheim: Niemand kann sehen, wie Sie abgestimmt haben.",
+  voteNamedNote: "Die Abstimmung ist namentlich: Der Vorstand sieht, wer wie abgestimmt hat.",
+  electionNomination: {
+    subject: "Wahl zum Elternbeirat: Kandidieren Sie?",
+    body: "{{organisation}} wählt einen Elternbeirat: „{{title}}“. Es gibt {{seats}} Plätze.\n\nSie können sich selbst aufstellen und sich kurz vorstellen.{{closes}}\n\nWählen dürfen alle Eltern mit einem laufenden Betreuungsvertrag.",
+    action: "Zur Wahl",
+  },
+  electionNominationCloses: " Kandidieren können Sie bis zum {{date}} um {{time}} Uhr.",
+  electionResult: {
+    subject: "Ergebnis: {{title}}",
+    body: "die Wahl „{{title}}“ bei {{organisation}} ist beendet.\n\nGewählt: {{elected}}\nErsatzmitglieder: {{substitutes}}\n\nAbgegebene Stimmen: {{ballots}} von {{entitled}}.{{lot}}",
+    action: "Ergebnis ansehen",
+  },
+  electionNobody: "niemand",
+  electionLot:
+    "\n\nBei Stimmengleichheit hat ein Los entschieden. Die Plattform hat es zufällig gezogen und festgehalten.",
   announcementOptOut:
     "\n\nSie möchten solche E-Mails nicht mehr? In Ihrem Konto können Sie sie abbestellen. Wichtige Mitteilungen bekommen Sie trotzdem.",
 };

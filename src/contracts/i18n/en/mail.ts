@@ -338,6 +338,38 @@ export const mail: typeof de = {
     body: "a consent has ended for {{count}} photos of the photo exhibition of {{organisation}}. From today these photos are no longer shown on the website.\n\nIf the people still agree, please record new consents and publish the photos again. Otherwise please delete the photos.",
     action: "Open the photo exhibition",
   },
+  surveyInvitation: {
+    subject: "Survey from {{organisation}}: {{title}}",
+    body: "{{organisation}} would like your opinion: {{title}}.\n\nThe survey is anonymous. Nobody can see who answered what. It takes about 5 minutes.{{closes}}\n\nThe link is for you only and works once. Please do not forward this e-mail.",
+    action: "Open the survey",
+  },
+  surveyReminder: {
+    subject: "Reminder: survey from {{organisation}}",
+    body: "perhaps you have not had time yet: {{organisation}} would like your opinion ({{title}}).\n\nThe survey is anonymous and takes about 5 minutes.{{closes}}\n\nIf you have already answered, you do not get this e-mail. The link is for you only and works once.",
+    action: "Open the survey",
+  },
+  surveyCloses: " You can answer until {{date}}.",
+  voteOpened: {
+    subject: "Vote now: {{title}}",
+    body: "you can now vote at {{organisation}}: “{{title}}”.{{closes}}\n\n{{secrecy}}",
+    action: "Open the vote",
+  },
+  voteCloses: " The vote ends on {{date}} at {{time}}.",
+  voteSecretNote: "The vote is secret: nobody can see how you voted.",
+  voteNamedNote: "The vote is by name: the board sees who voted how.",
+  electionNomination: {
+    subject: "Parent-council election: will you stand?",
+    body: "{{organisation}} is electing a parent council: “{{title}}”. There are {{seats}} seats.\n\nYou can put yourself forward and introduce yourself briefly.{{closes}}\n\nAll parents with a running care contract may vote.",
+    action: "Open the election",
+  },
+  electionNominationCloses: " You can stand until {{date}} at {{time}}.",
+  electionResult: {
+    subject: "Result: {{title}}",
+    body: "the election “{{title}}” at {{organisation}} has ended.\n\nElected: {{elected}}\nSubstitutes: {{substitutes}}\n\nVotes cast: {{ballots}} of {{entitled}}.{{lot}}",
+    action: "See the result",
+  },
+  electionNobody: "nobody",
+  electionLot: "\n\nA tie was decided by lot. The platform drew it at random and recorded it.",
   announcementOptOut:
     "\n\nDon't want these e-mails any more? You can turn them off on your account page. You will still get important announcements.",
 };
