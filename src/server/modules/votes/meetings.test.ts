@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
+import { mailOutbox } from "../../platform/mail/mail.tables";
 import { meeting, motionBody, smtpForFile, voteHost } from "./votes.fixtures";
 import { voteMeetingPresence, voteProxies, voteSettings } from "./votes.tables";
 
@@ -24,6 +25,12 @@ describeApi(
       const id = created.body.id as string;
       const [yes, no] = created.body.options.map((o: { id: string }) => o.id);
       await chair.post(`${base}/votes/${id}/open`);
+      // Only those in the room vote, so opening calls no one by mail.
+      const calls = await t.app.platform.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.subject, "Jetzt abstimmen: Satzungsänderung"));
+      expect(calls).toEqual([]);
 
       // Not present: refused, and the detail says why.
       expect((await anna.get(`${base}/votes/${id}`)).body.me.cannotVoteReason).toBe("notPresent");

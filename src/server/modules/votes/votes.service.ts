@@ -507,7 +507,9 @@ async function mailElectorate(
 
 /**
  * Opens voting now: counters at zero for every option (created in the options' order, before any ballot),
- * and a mail to everyone entitled, in her language. Used by staff and by the job at `opensAt`.
+ * and a mail to everyone entitled, in her language. Used by staff and by the job at `opensAt`. A vote at a
+ * meeting mails no one: only those present may vote, and they see it open on their phones in the room,
+ * while a mail would call members at home to a vote they cannot take part in.
  */
 export async function openNow(
   tx: Executor,
@@ -534,6 +536,7 @@ export async function openNow(
     details: { title: row.title, secrecy: row.secrecy },
     ip: actor.ip,
   });
+  if (row.eventId) return row;
   await mailElectorate(tx, platform, org, row, "voteOpened", (t, locale) => ({
     closes: row.closesAt ? t("mail.voteCloses", localDateTime(row.closesAt, locale)) : "",
     secrecy: t(row.secrecy === "secret" ? "mail.voteSecretNote" : "mail.voteNamedNote"),
