@@ -118,8 +118,11 @@ it("at a Stammtisch the chair opens a vote for those present; a member not marke
   await page.getByRole("dialog").getByTestId("confirm-action").click();
   await item.getByText("Abstimmung läuft", { exact: true }).waitFor();
 
-  // Maren is in the hall: she marks herself present on her phone and votes.
-  await (maren as Page).goto(meetingUrl);
+  // Maren is in the hall: from the date's page she finds the meeting's votes, marks herself present on her
+  // phone and votes.
+  await (maren as Page).goto(`/app/${SLUG}/termine/${event.id}`);
+  await (maren as Page).getByTestId("meeting-votes-link").getByRole("link").click();
+  await (maren as Page).waitForURL(new RegExp(`${meetingUrl}$`));
   await (maren as Page).getByTestId("mark-present").click();
   await (maren as Page).getByTestId("me-present").waitFor();
   await journey.expectAccessible(maren as Page, "meeting page of a member");

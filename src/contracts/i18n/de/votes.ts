@@ -274,6 +274,8 @@ export const votesWeb = {
   },
   meeting: {
     title: "Versammlung: {{event}}",
+    linkFromEvent_one: "Eine Abstimmung in dieser Versammlung: anwesend melden und abstimmen",
+    linkFromEvent_other: "{{count}} Abstimmungen in dieser Versammlung: anwesend melden und abstimmen",
     myPresence: "Ihre Anwesenheit",
     markIntro: "Sind Sie bei der Versammlung? Dann tragen Sie sich ein. Erst dann können Sie abstimmen.",
     markPresent: "Ich bin anwesend",

@@ -276,6 +276,8 @@ export const votesWeb: typeof import("../de/votes").votesWeb = {
   },
   meeting: {
     title: "Meeting: {{event}}",
+    linkFromEvent_one: "One vote at this meeting: mark yourself present and vote",
+    linkFromEvent_other: "{{count}} votes at this meeting: mark yourself present and vote",
     myPresence: "Your presence",
     markIntro: "Are you at the meeting? Then mark yourself present. Only then can you vote.",
     markPresent: "I am present",

@@ -53,8 +53,8 @@ export const votePath = (slug: string, id: string, path = "") =>
 export const meetingPath = (slug: string, eventId: string) => votesPath(slug, `sitzung/${eventId}`);
 export const settingsPath = (slug: string) => votesPath(slug, "einstellungen");
 
-export function useVotes(slug: string) {
-  return useQuery({ queryKey: voteKeys.list(slug), queryFn: () => get<VoteList>(votesApi(slug)) });
+export function useVotes(slug: string, enabled = true) {
+  return useQuery({ queryKey: voteKeys.list(slug), queryFn: () => get<VoteList>(votesApi(slug)), enabled });
 }
 
 /** While a vote is open its state changes under her eyes (opened by the chair, presence marked): read often. */

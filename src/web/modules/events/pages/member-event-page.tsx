@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { IconArrowLeft, IconCalendarDown, IconCalendarEvent } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { MemberEventDetail } from "../../../../contracts/events";
@@ -9,13 +10,22 @@ import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { OrgGuard } from "../../../components/org-guard";
 import { usePageMeta } from "../../../components/page-meta";
+import { MeetingVotesLink } from "../../votes/components/meeting-votes-link";
 import { eventCalendarUrl, eventsPath, useMemberEvent } from "../api";
 import { useEventFormat } from "../components/event-format";
 import { EventPlace } from "../components/event-place";
 import { MemberRegistration } from "../components/member-registration";
 import { RegistrationsSection } from "../components/registrations-section";
 
-function Details({ slug, event }: { slug: string; event: MemberEventDetail }) {
+function Details({
+  slug,
+  event,
+  afterTitle,
+}: {
+  slug: string;
+  event: MemberEventDetail;
+  afterTitle?: ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useEventFormat();
   const isCancelled = event.status === "cancelled";
@@ -44,6 +54,7 @@ function Details({ slug, event }: { slug: string; event: MemberEventDetail }) {
           {event.title}
         </Title>
       </Stack>
+      {afterTitle}
       {isCancelled && (
         <Alert color="red" role="status" data-testid="event-cancelled">
           {event.cancelReason
@@ -143,7 +154,11 @@ function Page({ membership }: { membership: MyMembership }) {
   return (
     <Stack gap="md" maw={760}>
       {back}
-      <Details slug={membership.slug} event={query.data} />
+      <Details
+        slug={membership.slug}
+        event={query.data}
+        afterTitle={<MeetingVotesLink membership={membership} eventId={query.data.id} />}
+      />
     </Stack>
   );
 }
