@@ -81,6 +81,7 @@ export const errorCodes = [
   "voteNominationClosed",
   "voteProxiesNotAllowed",
   "voteProxyLimit",
+  "voteProxyUsed",
   "voteProxyInvalid",
   "voteElectionsOnlyInOffices",
   "voteNotMeetingDay",

@@ -108,6 +108,8 @@ export const errors = {
   voteNominationClosed: "Die Zeit für Kandidaturen ist vorbei.",
   voteProxiesNotAllowed: "In dieser Organisation sind Stimmvollmachten nicht erlaubt.",
   voteProxyLimit: "Diese Person hat schon so viele Vollmachten, wie erlaubt sind.",
+  voteProxyUsed:
+    "Mit Ihrer Vollmacht wurde schon abgestimmt. Eine abgegebene Stimme lässt sich nicht zurücknehmen, darum bleibt die Vollmacht für diese Versammlung bestehen.",
   voteProxyInvalid: "Diese Vollmacht ist nicht möglich. Bitte wählen Sie ein anderes Mitglied.",
   voteElectionsOnlyInOffices: "Wahlen zum Elternbeirat gibt es nur bei Koordinierungsstellen.",
   voteNotMeetingDay:

@@ -103,6 +103,8 @@ export const errors: typeof de = {
   voteNominationClosed: "The time for candidacies is over.",
   voteProxiesNotAllowed: "This organisation does not allow proxy votes.",
   voteProxyLimit: "This person already holds as many proxies as allowed.",
+  voteProxyUsed:
+    "A vote has already been cast with your proxy. A cast vote cannot be taken back, so the proxy stays for this meeting.",
   voteProxyInvalid: "This proxy is not possible. Please choose another member.",
   voteElectionsOnlyInOffices: "Parent-council elections exist only in coordination offices.",
   voteNotMeetingDay:

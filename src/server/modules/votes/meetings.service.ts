@@ -185,6 +185,9 @@ export async function withdrawProxy(ctx: ServiceContext, eventId: string): Promi
   const actor = actorOf(ctx);
   return ctx.platform.db.transaction(async (tx) => {
     await requireMeeting(tx, ctx, eventId);
+    // A secret ballot cannot be taken out of the counters again; withdrawing the proxy behind it would leave
+    // a counted ballot of someone no longer entitled.
+    if (await repo.isProxyUsed(tx, eventId, actor.userId)) throw new AppError("voteProxyUsed", 409);
     if (await repo.deleteProxy(tx, eventId, actor.userId)) {
       await writeAudit(tx, {
         organisationId: org.id,

@@ -228,7 +228,7 @@ describeApi(
       expect(twice.body.error.code).toBe("voteAlreadyCast");
       expect((await ben.get(`${base}/votes/${id}`)).body.me.proxiesHeld[0].hasVoted).toBe(true);
 
-      // The chair sees every delegation; Anna withdraws hers.
+      // The chair sees every delegation; Anna cannot withdraw hers once it was used.
       const view = await chair.get(`${base}/vote-meetings/${eventId}`);
       expect(view.body.proxies).toEqual([
         {
@@ -239,14 +239,16 @@ describeApi(
         },
       ]);
       expect((await anna.get(`${base}/vote-meetings/${eventId}`)).body.proxies).toEqual([]);
-      await anna.delete(`${base}/vote-meetings/${eventId}/proxy`);
+      const withdrawn = await anna.delete(`${base}/vote-meetings/${eventId}/proxy`);
+      expect(withdrawn.status).toBe(409);
+      expect(withdrawn.body.error.code).toBe("voteProxyUsed");
       expect(
         await t.app.platform.db.select().from(voteProxies).where(eq(voteProxies.eventId, eventId)),
-      ).toEqual([]);
+      ).toHaveLength(1);
       await chair.post(`${base}/votes/${id}/close`);
-      // Entitled at closing: Ben and Cem present (Anna's proxy withdrawn, the chair not present).
+      // Entitled at closing: Ben and Cem present, Anna through Ben's proxy (the chair is not present).
       const results = await chair.get(`${base}/votes/${id}/results`);
-      expect(results.body).toMatchObject({ entitled: 2, ballots: 2, participants: 2, passed: true });
+      expect(results.body).toMatchObject({ entitled: 3, ballots: 2, participants: 2, passed: true });
     });
   },
   { smtpUrl: () => smtp.url },

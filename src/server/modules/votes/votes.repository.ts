@@ -332,6 +332,23 @@ export async function upsertProxy(
     });
 }
 
+/** Whether a ballot of this meeting was cast for `fromUserId` by someone else, i.e. with her proxy. */
+export async function isProxyUsed(db: Executor, eventId: string, fromUserId: string): Promise<boolean> {
+  const rows = await db
+    .select({ voteId: voteParticipations.voteId })
+    .from(voteParticipations)
+    .innerJoin(votes, eq(votes.id, voteParticipations.voteId))
+    .where(
+      and(
+        eq(votes.eventId, eventId),
+        eq(voteParticipations.userId, fromUserId),
+        sql`${voteParticipations.castByUserId} <> ${voteParticipations.userId}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function deleteProxy(db: Executor, eventId: string, fromUserId: string): Promise<boolean> {
   const rows = await db
     .delete(voteProxies)
