@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { callApi } from "./support/api";
 import { setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -9,28 +10,6 @@ const SLUG = "beckum";
 /** Parents with an active contract make the electorate; the demo has none yet, so the setup places three. */
 const FAMILIES = 3;
 const TITLE = "Elternbeirat 2027/2028";
-
-/** Calls the API from a signed-in page, as the web app does (session cookie and CSRF token). */
-async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: "application/json",
-          "x-csrf-token": session.csrfToken ?? "",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, url, body },
-  );
-  expect(answer.status, `${method} ${url}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as T;
-}
 
 interface BoardItem {
   id: string;

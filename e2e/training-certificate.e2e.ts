@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { extractText } from "unpdf";
 import { expect, it } from "vitest";
 import { addDays, todayIso } from "../src/core/shared/dates";
 import { createVerificationCode } from "../src/core/training/certificates";
 import { openPdf } from "../test/support/pdf";
+import { callApi } from "./support/api";
 import { DEMO_PASSWORD, setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -17,28 +17,6 @@ const TRAINER = "vertretung@demo.ktp-netz.de";
 const PARTICIPANT = "tagesmutter@demo.ktp-netz.de";
 /** Emre Ersoy, a father, takes part too but comes late once. */
 const SECOND = "eltern@demo.ktp-netz.de";
-
-/** Calls the API from a signed-in page, as the web app does (session cookie and CSRF token). */
-async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: "application/json",
-          "x-csrf-token": session.csrfToken ?? "",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, url, body },
-  );
-  expect(answer.status, `${method} ${url}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as T;
-}
 
 interface Person {
   userId: string;

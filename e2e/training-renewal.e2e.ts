@@ -5,6 +5,7 @@ import { addDays, addMonths, daysBetween, todayIso } from "../src/core/shared/da
 import { deadlineReminderJob } from "../src/server/modules/caregivers/caregivers.jobs";
 import { formatGermanDate } from "../src/server/platform/csv";
 import { runJobOnce } from "../src/server/platform/jobs/scheduler";
+import { callApi } from "./support/api";
 import { DEMO_PASSWORD, setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -22,28 +23,6 @@ const RUN_TITLE = "Erste Hilfe am Kind";
 const LAPSES_IN_DAYS = 45;
 /** Beckum follows the NRW preset. */
 const RULES = findPreset("NRW")?.rules;
-
-/** Calls the API from a signed-in page, as the web app does (session cookie and CSRF token). */
-async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: "application/json",
-          "x-csrf-token": session.csrfToken ?? "",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, url, body },
-  );
-  expect(answer.status, `${method} ${url}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as T;
-}
 
 interface Caregiver {
   id: string;

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { todayIso } from "../src/core/shared/dates";
+import { requestApi } from "./support/api";
 import { setupJourney } from "./support/journey";
 
 const journey = setupJourney();
@@ -11,33 +12,8 @@ const ANNA = "tagesmutter@demo.ktp-netz.de";
 const SLUG = "verein-segeberg";
 const TITLE = "Sommerfest im Juli gemeinsam mit dem Familienzentrum?";
 
-/** Calls the API from a signed-in page, as the web app does (session cookie and CSRF token). */
-async function callApi<T>(
-  page: Page,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const response = await fetch(url, {
-        method,
-        headers: {
-          accept: "application/json",
-          "x-csrf-token": session.csrfToken ?? "",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, url, body },
-  );
-}
-
 async function created<T>(page: Page, url: string, body: unknown): Promise<T> {
-  const answer = await callApi<T>(page, "POST", url, body);
+  const answer = await requestApi<T>(page, "POST", url, body);
   expect(answer.status, `POST ${url}: ${JSON.stringify(answer.json)}`).toBe(201);
   return answer.json;
 }
@@ -89,7 +65,7 @@ it("at a Stammtisch the chair opens a vote for those present; a member not marke
   await page.getByText("Die Einstellungen sind gespeichert.").waitFor();
 
   // A member who cannot come gives her vote for tonight to Maren.
-  const members = await callApi<{ name: string; email: string | null; roles: string[] }[]>(
+  const members = await requestApi<{ name: string; email: string | null; roles: string[] }[]>(
     page,
     "GET",
     `/api/orgs/${SLUG}/members`,
@@ -154,12 +130,12 @@ it("at a Stammtisch the chair opens a vote for those present; a member not marke
   expect(await (anna as Page).getByTestId("ballot").count()).toBe(0);
   await journey.expectAccessible(anna as Page, "vote of a member not present");
   await journey.screenshot(anna as Page, "votes-not-present");
-  const detail = await callApi<{ options: { id: string }[] }>(
+  const detail = await requestApi<{ options: { id: string }[] }>(
     anna as Page,
     "GET",
     `/api/orgs/${SLUG}/votes/${vote.id}`,
   );
-  const refused = await callApi<{ error: { code: string } }>(
+  const refused = await requestApi<{ error: { code: string } }>(
     anna as Page,
     "POST",
     `/api/orgs/${SLUG}/votes/${vote.id}/ballots`,
