@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { careContracts, placementRequests } from "../../src/server/modules/placement/placement.tables";
 import type { TestSmtpServer } from "./smtp";
 import type { TestContext } from "./test-app";
 
@@ -123,4 +125,56 @@ export function placementFixtures(t: TestContext, smtp: () => TestSmtpServer) {
   }
 
   return { uniqueEmail, office, addCaregiver, parentWithRequest };
+}
+
+/**
+ * A parent's placed request and the care contract it led to, written straight into the database: the
+ * parents with a contract that announcements, votes and surveys reach. `child` numbers the child (name and
+ * date of birth), so one parent can have several; the contract ends on `end` or is open-ended.
+ */
+export async function insertCareContract(
+  t: TestContext,
+  organisationId: string,
+  parentUserId: string,
+  {
+    caregiverId = randomUUID(),
+    end = null,
+    child = 1,
+  }: { caregiverId?: string; end?: string | null; child?: number } = {},
+): Promise<void> {
+  const { db } = t.app.platform;
+  const childFirstName = `Kind ${child}`;
+  const childBirthDate = `2025-${String(child).padStart(2, "0")}-01`;
+  const careTimes = [{ day: 1, from: "08:00", to: "12:00" }];
+  const [request] = await db
+    .insert(placementRequests)
+    .values({
+      organisationId,
+      parentUserId,
+      status: "placed",
+      childFirstName,
+      childBirthDate,
+      wantedStart: "2026-02-01",
+      careTimes,
+      street: "Weg 1",
+      postalCode: "59269",
+      town: "Beckum",
+      lat: 51.75,
+      lon: 8.04,
+      maxDistanceKm: 5,
+      parentName: "Eltern",
+      email: "eltern@example.org",
+    })
+    .returning({ id: placementRequests.id });
+  await db.insert(careContracts).values({
+    organisationId,
+    caregiverId,
+    requestId: request?.id ?? null,
+    childFirstName,
+    childBirthDate,
+    start: "2026-02-01",
+    end,
+    careTimes,
+    settlingInEnd: "2026-02-14",
+  });
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { insertCareContract } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { describeApi, type TestContext } from "../../../../test/support/test-app";
 import { caregivers } from "../caregivers/caregivers.tables";
 import { updateUser } from "../identity/identity.repository";
-import { careContracts, placementRequests } from "../placement/placement.tables";
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -22,48 +22,6 @@ async function registerCaregiver(t: TestContext, organisationId: string, userId:
   return row?.id ?? "";
 }
 
-/** A parent's request and the care contract it led to (ended on `end`, or open-ended). */
-async function contract(
-  t: TestContext,
-  organisationId: string,
-  parentUserId: string,
-  caregiverId: string,
-  end: string | null = null,
-) {
-  const { db } = t.app.platform;
-  const [request] = await db
-    .insert(placementRequests)
-    .values({
-      organisationId,
-      parentUserId,
-      status: "placed",
-      childFirstName: "Kind",
-      childBirthDate: "2025-01-01",
-      wantedStart: "2026-02-01",
-      careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-      street: "Weg 1",
-      postalCode: "59269",
-      town: "Beckum",
-      lat: 51.75,
-      lon: 8.04,
-      maxDistanceKm: 5,
-      parentName: "Eltern",
-      email: "eltern@example.org",
-    })
-    .returning({ id: placementRequests.id });
-  await db.insert(careContracts).values({
-    organisationId,
-    caregiverId,
-    requestId: request?.id ?? null,
-    childFirstName: "Kind",
-    childBirthDate: "2025-01-01",
-    start: "2026-02-01",
-    end,
-    careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-    settlingInEnd: "2026-02-14",
-  });
-}
-
 describeApi(
   "announcements",
   (t) => {
@@ -80,10 +38,10 @@ describeApi(
       const otherParent = await t.member(office, ["parent"], "Olaf Anders");
       const former = await t.member(office, ["parent"], "Frieda Früher");
       await t.member(office, ["parent"], "Nina Ohnevertrag");
-      await contract(t, office.id, english.userId, annaId);
-      await contract(t, office.id, quiet.userId, annaId, "2026-12-31");
-      await contract(t, office.id, otherParent.userId, bertaId);
-      await contract(t, office.id, former.userId, annaId, "2026-01-31");
+      await insertCareContract(t, office.id, english.userId, { caregiverId: annaId });
+      await insertCareContract(t, office.id, quiet.userId, { caregiverId: annaId, end: "2026-12-31" });
+      await insertCareContract(t, office.id, otherParent.userId, { caregiverId: bertaId });
+      await insertCareContract(t, office.id, former.userId, { caregiverId: annaId, end: "2026-01-31" });
 
       expect(
         (

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { sqlRows, startLoggingApp } from "../../../../test/support/logging-app";
+import { insertCareContract } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import { type Client, describeApi, type TestContext } from "../../../../test/support/test-app";
 import { caregivers } from "../caregivers/caregivers.tables";
 import { updateUser } from "../identity/identity.repository";
-import { careContracts, placementRequests } from "../placement/placement.tables";
 import { runSurveyJob } from "./surveys.service";
 
 let smtp: TestSmtpServer;
@@ -17,42 +17,6 @@ afterAll(async () => {
 });
 
 type Member = Client & { userId: string; email: string };
-
-/** A parent's active care contract with a day-care person of the office. */
-async function contract(t: TestContext, organisationId: string, parentUserId: string, caregiverId: string) {
-  const { db } = t.app.platform;
-  const [request] = await db
-    .insert(placementRequests)
-    .values({
-      organisationId,
-      parentUserId,
-      status: "placed",
-      childFirstName: "Kind",
-      childBirthDate: "2025-01-01",
-      wantedStart: "2026-02-01",
-      careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-      street: "Weg 1",
-      postalCode: "59269",
-      town: "Beckum",
-      lat: 51.75,
-      lon: 8.04,
-      maxDistanceKm: 5,
-      parentName: "Eltern",
-      email: "eltern@example.org",
-    })
-    .returning({ id: placementRequests.id });
-  await db.insert(careContracts).values({
-    organisationId,
-    caregiverId,
-    requestId: request?.id ?? null,
-    childFirstName: "Kind",
-    childBirthDate: "2025-01-01",
-    start: "2026-02-01",
-    end: null,
-    careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-    settlingInEnd: "2026-02-14",
-  });
-}
 
 /** Answers to the parents' template: the required ones and a free text that marks whose answer it is. */
 function parentAnswers(mark: string, rating = 4) {
@@ -92,7 +56,7 @@ async function officeWithParents(t: TestContext, n: number) {
   const parents: Member[] = [];
   for (let i = 0; i < n; i++) {
     const parent = await t.member(office, ["parent"], `Elternteil ${i + 1}`);
-    await contract(t, office.id, parent.userId, registry?.id ?? "");
+    await insertCareContract(t, office.id, parent.userId, { caregiverId: registry?.id ?? "" });
     parents.push(parent);
   }
   return { office, coordinator, caregiver, parents };

@@ -2,14 +2,13 @@
  * Fixtures of the votes API tests: organisations with the staff who run votes, request bodies, parents with
  * active care contracts (the electorate of a parent-council election) and a meeting.
  */
-import { randomUUID } from "node:crypto";
 import { extractText } from "unpdf";
 import { afterAll, beforeAll } from "vitest";
 import { openPdf } from "../../../../test/support/pdf";
+import { insertCareContract } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
 import type { TestContext } from "../../../../test/support/test-app";
 import { events } from "../events/events.tables";
-import { careContracts, placementRequests } from "../placement/placement.tables";
 
 /** A real SMTP server for the test file, started before its tests and stopped after them. */
 export function smtpForFile(): Pick<TestSmtpServer, "url" | "messages" | "waitForMail" | "clear"> {
@@ -82,40 +81,8 @@ export async function activeContract(
   parentUserId: string,
   children = 1,
 ): Promise<void> {
-  const { db } = t.app.platform;
-  for (let i = 0; i < children; i++) {
-    const [request] = await db
-      .insert(placementRequests)
-      .values({
-        organisationId,
-        parentUserId,
-        status: "placed",
-        childFirstName: `Kind ${i + 1}`,
-        childBirthDate: `2025-0${i + 1}-01`,
-        wantedStart: "2026-02-01",
-        careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-        street: "Weg 1",
-        postalCode: "59269",
-        town: "Beckum",
-        lat: 51.75,
-        lon: 8.04,
-        maxDistanceKm: 5,
-        parentName: "Eltern",
-        email: "eltern@example.org",
-      })
-      .returning({ id: placementRequests.id });
-    await db.insert(careContracts).values({
-      organisationId,
-      caregiverId: randomUUID(),
-      requestId: request?.id ?? null,
-      childFirstName: `Kind ${i + 1}`,
-      childBirthDate: `2025-0${i + 1}-01`,
-      start: "2026-02-01",
-      end: null,
-      careTimes: [{ day: 1, from: "08:00", to: "12:00" }],
-      settlingInEnd: "2026-02-14",
-    });
-  }
+  for (let child = 1; child <= children; child++)
+    await insertCareContract(t, organisationId, parentUserId, { child });
 }
 
 /** A general meeting of the organisation on the test clock's day. */
