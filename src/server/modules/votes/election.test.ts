@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
+import { careContracts, placementRequests } from "../placement/placement.tables";
 import { activeContract, electionBody, pdfText, smtpForFile, voteHost } from "./votes.fixtures";
 
 const smtp = smtpForFile();
@@ -128,6 +129,24 @@ describeApi(
       expect(record).toContain("Eine Stimme je Kind in Betreuung");
       expect(record).toContain(`Gewählt ${winner}`);
       expect(record).toContain("Losentscheid");
+
+      // Cem's child leaves the day care: he is no longer a voter, but still sees the election he voted in.
+      const { db } = t.app.platform;
+      await db
+        .update(careContracts)
+        .set({ end: "2026-02-28" })
+        .where(
+          inArray(
+            careContracts.requestId,
+            db
+              .select({ id: placementRequests.id })
+              .from(placementRequests)
+              .where(eq(placementRequests.parentUserId, cem.userId)),
+          ),
+        );
+      expect((await cem.get(`${base}/votes/${id}`)).status).toBe(200);
+      expect((await cem.get(`${base}/votes/${id}/results`)).body.election.elected).toEqual(elected);
+      expect((await waiting.get(`${base}/votes/${id}`)).status).toBe(404);
     });
 
     it("refuses elections outside coordination offices and edits only before voting", async () => {

@@ -157,7 +157,10 @@ async function presentDetail(db: Executor, ctx: ServiceContext, vote: VoteRow): 
   };
 }
 
-/** A vote of the caller's organisation she may see: staff see all, members those they may vote in. */
+/**
+ * A vote of the caller's organisation she may see: staff see all, members those they may vote in or have
+ * voted in (her entitlement may have ended since, e.g. with her child's care contract).
+ */
 export async function requireVisibleVote(
   db: Executor,
   ctx: ServiceContext,
@@ -169,8 +172,11 @@ export async function requireVisibleVote(
   if (!vote) throw notFound();
   if (managesVotes(ctx)) return vote;
   if (vote.status === "draft") throw notFound();
+  const userId = actorOf(ctx).userId;
   const electorate = await electorateOf(db, vote, ctx.platform.now());
-  if (!electorate.has(actorOf(ctx).userId)) throw notFound();
+  if (electorate.has(userId)) return vote;
+  const voted = await repo.participatedUserIds(db, [vote.id], [userId]);
+  if (!voted.has(`${vote.id}:${userId}`)) throw notFound();
   return vote;
 }
 
