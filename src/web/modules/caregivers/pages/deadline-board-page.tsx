@@ -12,7 +12,7 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { deadlineKinds, deadlineStates } from "../../../../contracts/caregivers";
@@ -37,8 +37,14 @@ export function DeadlineBoardPage() {
   const state = search.get("stand") ?? "attention";
   const q = search.get("q") ?? "";
   const [draft, setDraft] = useState(q);
-  // The search box follows the address when it changes from outside (back button, a link).
-  useEffect(() => setDraft(q), [q]);
+  // The search box follows the address when it changes from outside (back button, a link). Adjusted while
+  // rendering rather than in an effect: an effect also ran after the first paint and could wipe what someone
+  // had already typed.
+  const [followedQ, setFollowedQ] = useState(q);
+  if (followedQ !== q) {
+    setFollowedQ(q);
+    setDraft(q);
+  }
   const [shown, setShown] = useState(SHOWN_AT_ONCE);
   // The API filters by every state but "ok" (the fine ones are only wanted to be counted); that one is
   // filtered here.
