@@ -3,15 +3,12 @@
  * manage it and see everything; the audience decides for everyone else.
  */
 import type { Role } from "../../contracts/roles";
+import { isInGroup } from "../organisations/groups";
 
 export type Audience = "public" | "members" | "caregivers" | "parents";
 export type MinutesVisibility = "organisers" | "members" | "audience";
 
 export const EVENT_STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "board"];
-const AUDIENCE_ROLES: Record<Exclude<Audience, "public" | "members">, readonly Role[]> = {
-  caregivers: ["caregiver", "substitute"],
-  parents: ["parent"],
-};
 
 export interface Viewer {
   /** Null for someone not signed in or not a member of the organisation. */
@@ -32,8 +29,7 @@ export function managesEvent(viewer: Viewer): boolean {
 export function seesEvent(audience: Audience, viewer: Viewer): boolean {
   if (audience === "public" || managesEvent(viewer)) return true;
   if (viewer.roles === null) return false;
-  if (audience === "members") return viewer.roles.length > 0;
-  return viewer.roles.some((role) => AUDIENCE_ROLES[audience].includes(role));
+  return isInGroup(audience, viewer.roles);
 }
 
 /** Whether the viewer may read the minutes the board chose to show to `visibility`. */

@@ -5,7 +5,6 @@ import type {
   CreateAnnouncementBody,
   MyMailSetting,
 } from "../../../contracts/announcements";
-import type { Role } from "../../../contracts/roles";
 import { todayIso } from "../../../core/shared/dates";
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
@@ -17,18 +16,11 @@ import { hasPermission } from "../../platform/policy";
 import type { ServiceContext } from "../../platform/types";
 import { findCaregiverIdOfUser } from "../caregivers/caregivers.queries";
 import { findUserLocales, findUserNames, userContacts } from "../identity/identity.queries";
-import { listActiveMemberIds } from "../organisations/organisations.queries";
+import { listGroupMemberIds } from "../organisations/organisations.queries";
 import * as organisations from "../organisations/organisations.service";
-import { listParentIdsOfCaregiver } from "../placement/placement.queries";
+import { listContractParents } from "../placement/placement.queries";
 import { announcementsPolicy } from "./announcements.policy";
 import * as repo from "./announcements.repository";
-
-const ROLE_AUDIENCES: Record<Exclude<Audience["kind"], "parentsOfCaregiver">, readonly Role[] | null> = {
-  members: null,
-  caregivers: ["caregiver"],
-  parents: ["parent"],
-  board: ["board"],
-};
 
 function scopeOf(ctx: ServiceContext): OrganisationScope {
   if (!ctx.organisation) throw new AppError("notFound", 404);
@@ -42,7 +34,7 @@ function userOf(ctx: ServiceContext): string {
 
 /**
  * The accounts an announcement reaches, exactly: active members of the group; for the parents of one
- * day-care person's children, the parents with an active care contract with her who are active members here.
+ * day-care person's children, the parents with an active care contract with her (see `listContractParents`).
  */
 async function resolveAudience(
   tx: Executor,
@@ -50,15 +42,13 @@ async function resolveAudience(
   org: OrganisationScope,
   audience: Audience,
 ): Promise<string[]> {
-  if (audience.kind !== "parentsOfCaregiver")
-    return listActiveMemberIds(tx, org.id, ROLE_AUDIENCES[audience.kind]);
-  const caregivers = new Set(await listActiveMemberIds(tx, org.id, ["caregiver"]));
+  if (audience.kind !== "parentsOfCaregiver") return listGroupMemberIds(tx, org.id, audience.kind);
+  const caregivers = new Set(await listGroupMemberIds(tx, org.id, "caregivers"));
   if (!caregivers.has(audience.caregiverUserId)) throw new AppError("validation", 400);
   const caregiverId = await findCaregiverIdOfUser(tx, org.id, audience.caregiverUserId);
   if (!caregiverId) return [];
-  const parents = await listParentIdsOfCaregiver(tx, org.id, caregiverId, todayIso(ctx.platform.now()));
-  const members = new Set(await listActiveMemberIds(tx, org.id, ["parent"]));
-  return parents.filter((id) => members.has(id));
+  const parents = await listContractParents(tx, org.id, todayIso(ctx.platform.now()), caregiverId);
+  return parents.map((parent) => parent.userId);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { and, arrayOverlaps, asc, eq, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/roles";
+import { MEMBER_GROUP_ROLES, type MemberGroup } from "../../../core/organisations/groups";
 import type { StateRules } from "../../../core/organisations/presets";
 import type { Executor } from "../../platform/db/client";
 import { userContacts } from "../identity/identity.queries";
@@ -114,6 +115,15 @@ export async function listActiveMemberIds(
       ),
     );
   return rows.map((row) => row.userId);
+}
+
+/** The active members of one of the organisation's groups (see core/organisations/groups). */
+export function listGroupMemberIds(
+  db: Executor,
+  organisationId: string,
+  group: MemberGroup,
+): Promise<string[]> {
+  return listActiveMemberIds(db, organisationId, MEMBER_GROUP_ROLES[group]);
 }
 
 /** A line of an association's member register: who, since when, until when and why. */

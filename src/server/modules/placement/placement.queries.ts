@@ -2,6 +2,7 @@ import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
 import type { ContractTimes } from "../../../core/caregivers/capacity";
 import { toTimeRange } from "../../../core/placement/requests";
 import type { Executor } from "../../platform/db/client";
+import { listGroupMemberIds } from "../organisations/organisations.queries";
 import { careContracts, placementRequests } from "./placement.tables";
 
 /**
@@ -24,33 +25,6 @@ export async function listContractTimesOfCaregiver(
   }));
 }
 
-/**
- * The accounts of the parents whose child has an active care contract with the caregiver (not ended by
- * `day`, including contracts that start later): "the parents of her children", for announcements. Contracts
- * the office recorded without a request name no parent account and add no one.
- */
-export async function listParentIdsOfCaregiver(
-  db: Executor,
-  organisationId: string,
-  caregiverId: string,
-  day: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ userId: placementRequests.parentUserId })
-    .from(careContracts)
-    .innerJoin(placementRequests, eq(placementRequests.id, careContracts.requestId))
-    .where(
-      and(
-        eq(careContracts.organisationId, organisationId),
-        eq(careContracts.caregiverId, caregiverId),
-        eq(careContracts.status, "active"),
-        or(isNull(careContracts.end), gte(careContracts.end, day)),
-        isNotNull(placementRequests.parentUserId),
-      ),
-    );
-  return rows.flatMap((row) => (row.userId ? [row.userId] : []));
-}
-
 /** A parent with an active care contract in the organisation, and for how many children. */
 export interface ParentWithContracts {
   userId: string;
@@ -59,14 +33,17 @@ export interface ParentWithContracts {
 
 /**
  * The parents whose child has an active care contract in the organisation on `day` (not ended by then,
- * including contracts that start later), with the number of their children under contract: the electorate
- * of a parent-council election and the audience "parents with a contract" of votes and surveys. A child is
- * counted once even with two day-care persons (first name and date of birth under one parent).
+ * including contracts that start later) and who are active members with the parent role there, with the
+ * number of their children under contract. With `caregiverId`, only her contracts count. This is the one
+ * meaning of "parents with a contract": the electorate of a parent-council election, the audience of votes,
+ * surveys and announcements to a day-care person's parents. A child is counted once even with two day-care
+ * persons (first name and date of birth under one parent).
  */
-export async function listParentsWithActiveContracts(
+export async function listContractParents(
   db: Executor,
   organisationId: string,
   day: string,
+  caregiverId?: string,
 ): Promise<ParentWithContracts[]> {
   const rows = await db
     .selectDistinct({
@@ -79,12 +56,16 @@ export async function listParentsWithActiveContracts(
     .where(
       and(
         eq(careContracts.organisationId, organisationId),
+        caregiverId ? eq(careContracts.caregiverId, caregiverId) : undefined,
         eq(careContracts.status, "active"),
         or(isNull(careContracts.end), gte(careContracts.end, day)),
         isNotNull(placementRequests.parentUserId),
       ),
     );
+  const parentMembers = new Set(await listGroupMemberIds(db, organisationId, "parents"));
   const children = new Map<string, number>();
-  for (const row of rows) if (row.userId) children.set(row.userId, (children.get(row.userId) ?? 0) + 1);
+  for (const row of rows)
+    if (row.userId && parentMembers.has(row.userId))
+      children.set(row.userId, (children.get(row.userId) ?? 0) + 1);
   return [...children].map(([userId, count]) => ({ userId, children: count }));
 }

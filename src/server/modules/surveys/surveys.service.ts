@@ -1,7 +1,6 @@
 import { createHmac, randomInt, randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { Locale } from "../../../contracts/i18n";
-import type { Role } from "../../../contracts/roles";
 import type {
   AnswerForm,
   Answers,
@@ -34,15 +33,9 @@ import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { Platform, ServiceContext } from "../../platform/types";
 import { findUserLocales, userContacts } from "../identity/identity.queries";
-import { findOrganisationSummaries, listActiveMemberIds } from "../organisations/organisations.queries";
-import { listParentsWithActiveContracts } from "../placement/placement.queries";
+import { findOrganisationSummaries, listGroupMemberIds } from "../organisations/organisations.queries";
+import { listContractParents } from "../placement/placement.queries";
 import * as repo from "./surveys.repository";
-
-const ROLE_AUDIENCES: Record<Exclude<SurveyAudience, "parentsWithContract">, readonly Role[] | null> = {
-  members: null,
-  caregivers: ["caregiver"],
-  parents: ["parent"],
-};
 
 function scopeOf(ctx: ServiceContext): OrganisationScope {
   if (!ctx.organisation) throw new AppError("notFound", 404);
@@ -202,12 +195,10 @@ export async function deleteSurvey(ctx: ServiceContext, id: string): Promise<voi
   });
 }
 
-/** The accounts a survey invites: active members of the group; for `parentsWithContract`, parents with an active contract. */
+/** The accounts a survey invites: active members of the group, or the parents with an active contract. */
 async function resolveAudience(tx: Executor, org: OrganisationScope, audience: SurveyAudience, day: string) {
-  if (audience !== "parentsWithContract") return listActiveMemberIds(tx, org.id, ROLE_AUDIENCES[audience]);
-  const members = new Set(await listActiveMemberIds(tx, org.id, ["parent"]));
-  const parents = await listParentsWithActiveContracts(tx, org.id, day);
-  return parents.map((p) => p.userId).filter((id) => members.has(id));
+  if (audience !== "parentsWithContract") return listGroupMemberIds(tx, org.id, audience);
+  return (await listContractParents(tx, org.id, day)).map((parent) => parent.userId);
 }
 
 /**

@@ -20,6 +20,8 @@ describeApi(
       await activeContract(t, org.id, anna.userId, 2);
       await activeContract(t, org.id, ben.userId, 1);
       await activeContract(t, org.id, cem.userId, 1);
+      // A contract alone does not make a voter: only members with the parent role are parents here.
+      await activeContract(t, org.id, caregiver.userId, 1);
 
       expect((await caregiver.post(`${base}/votes`, electionBody())).status).toBe(403);
       const created = await chair.post(
@@ -90,6 +92,9 @@ describeApi(
         expect((await ben.post(`${base}/votes/${id}/ballots`, { optionIds: [benOption] })).status).toBe(201);
         expect((await cem.post(`${base}/votes/${id}/ballots`, { optionIds: [benOption] })).status).toBe(201);
         expect((await waiting.post(`${base}/votes/${id}/ballots`, { optionIds: [benOption] })).status).toBe(
+          404,
+        );
+        expect((await caregiver.post(`${base}/votes/${id}/ballots`, { optionIds: [benOption] })).status).toBe(
           404,
         );
 

@@ -1,13 +1,14 @@
 import { inArray } from "drizzle-orm";
 import type { Locale } from "../../../contracts/i18n";
+import type { MemberGroup } from "../../../core/organisations/groups";
 import { todayIso } from "../../../core/shared/dates";
 import type { Actor, OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import type { Platform, ServiceContext } from "../../platform/types";
 import { findUserLocales, userContacts } from "../identity/identity.queries";
-import { listActiveMemberIds } from "../organisations/organisations.queries";
-import { listParentsWithActiveContracts } from "../placement/placement.queries";
+import { listGroupMemberIds } from "../organisations/organisations.queries";
+import { listContractParents } from "../placement/placement.queries";
 import type { VoteRow } from "./votes.repository";
 import * as repo from "./votes.repository";
 
@@ -55,28 +56,23 @@ export async function electorateOf(
   vote: Pick<VoteRow, "organisationId" | "electorate" | "electorateUserIds" | "weighting" | "kind">,
   now: Date,
 ): Promise<Map<string, number>> {
-  const members = async (roles: Parameters<typeof listActiveMemberIds>[2]) =>
-    new Map((await listActiveMemberIds(db, vote.organisationId, roles)).map((id) => [id, 1] as const));
+  const members = async (group: MemberGroup) =>
+    new Map((await listGroupMemberIds(db, vote.organisationId, group)).map((id) => [id, 1] as const));
   switch (vote.electorate) {
     case "allMembers":
-      return members(null);
+      return members("members");
     case "board":
-      return members(["board"]);
+      return members("board");
     case "caregivers":
-      return members(["caregiver"]);
+      return members("caregivers");
     case "list": {
-      const active = new Set(await listActiveMemberIds(db, vote.organisationId, null));
+      const active = new Set(await listGroupMemberIds(db, vote.organisationId, "members"));
       return new Map(vote.electorateUserIds.filter((id) => active.has(id)).map((id) => [id, 1] as const));
     }
     case "parentsWithContract": {
-      const active = new Set(await listActiveMemberIds(db, vote.organisationId, null));
-      const parents = await listParentsWithActiveContracts(db, vote.organisationId, todayIso(now));
+      const parents = await listContractParents(db, vote.organisationId, todayIso(now));
       const perChild = vote.kind === "election" && vote.weighting === "perChild";
-      return new Map(
-        parents
-          .filter((p) => active.has(p.userId))
-          .map((p) => [p.userId, perChild ? p.children : 1] as const),
-      );
+      return new Map(parents.map((p) => [p.userId, perChild ? p.children : 1] as const));
     }
   }
 }
