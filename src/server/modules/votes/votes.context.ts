@@ -55,6 +55,31 @@ export async function electorateOf(
   db: Executor,
   vote: Pick<VoteRow, "organisationId" | "electorate" | "electorateUserIds" | "weighting" | "kind">,
   now: Date,
+  memo?: ElectorateMemo,
+): Promise<Map<string, number>> {
+  const perChild = vote.kind === "election" && vote.weighting === "perChild";
+  const key = vote.electorate === "list" ? null : `${vote.electorate}:${perChild}`;
+  if (!memo || !key) return computeElectorate(db, vote, perChild, now, memo);
+  let electorate = memo.get(key);
+  if (!electorate) {
+    electorate = computeElectorate(db, vote, perChild, now, memo);
+    memo.set(key, electorate);
+  }
+  return electorate;
+}
+
+/**
+ * Electorates already worked out while answering one request, by kind: a list of fifty votes, most of them
+ * for all members, then asks the database once per kind rather than once per vote.
+ */
+export type ElectorateMemo = Map<string, Promise<Map<string, number>>>;
+
+async function computeElectorate(
+  db: Executor,
+  vote: Pick<VoteRow, "organisationId" | "electorate" | "electorateUserIds">,
+  perChild: boolean,
+  now: Date,
+  memo: ElectorateMemo | undefined,
 ): Promise<Map<string, number>> {
   const members = async (group: MemberGroup) =>
     new Map((await listGroupMemberIds(db, vote.organisationId, group)).map((id) => [id, 1] as const));
@@ -66,12 +91,12 @@ export async function electorateOf(
     case "caregivers":
       return members("caregivers");
     case "list": {
-      const active = new Set(await listGroupMemberIds(db, vote.organisationId, "members"));
-      return new Map(vote.electorateUserIds.filter((id) => active.has(id)).map((id) => [id, 1] as const));
+      const everyone = { ...vote, electorate: "allMembers", kind: "motion", weighting: "perParent" } as const;
+      const all = await electorateOf(db, everyone, now, memo);
+      return new Map(vote.electorateUserIds.filter((id) => all.has(id)).map((id) => [id, 1] as const));
     }
     case "parentsWithContract": {
       const parents = await listContractParents(db, vote.organisationId, todayIso(now));
-      const perChild = vote.kind === "election" && vote.weighting === "perChild";
       return new Map(parents.map((p) => [p.userId, perChild ? p.children : 1] as const));
     }
   }

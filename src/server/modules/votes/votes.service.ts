@@ -29,6 +29,7 @@ import { findUserNames } from "../identity/identity.queries";
 import { listActiveMemberIds } from "../organisations/organisations.queries";
 import {
   actorOf,
+  type ElectorateMemo,
   electorateOf,
   entitledCount,
   localDateTime,
@@ -80,8 +81,14 @@ export interface Standing {
 }
 
 /** Works out whether `userId` may cast her own ballot, and the proxies she holds at the meeting. */
-export async function standingOf(db: Executor, vote: VoteRow, userId: string, now: Date): Promise<Standing> {
-  const electorate = await electorateOf(db, vote, now);
+export async function standingOf(
+  db: Executor,
+  vote: VoteRow,
+  userId: string,
+  now: Date,
+  memo?: ElectorateMemo,
+): Promise<Standing> {
+  const electorate = await electorateOf(db, vote, now, memo);
   const isOpen = acceptsBallots(vote, now);
   let present = true;
   let heldFor: string[] = [];
@@ -199,9 +206,10 @@ export async function listVotesIn(db: Executor, ctx: ServiceContext, status?: Vo
     rows.map((v) => v.eventId).filter((id): id is string => !!id),
   );
   const items = [];
+  const memo: ElectorateMemo = new Map();
   for (const vote of rows) {
     if (!canManage && vote.status === "draft") continue;
-    const standing = await standingOf(db, vote, actor.userId, now);
+    const standing = await standingOf(db, vote, actor.userId, now, memo);
     if (!canManage && standing.cannotVoteReason === "notEntitled") continue;
     items.push({
       id: vote.id,
