@@ -15,7 +15,6 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import {
@@ -29,9 +28,9 @@ import {
 } from "../../../../contracts/events";
 import { expandRecurrence } from "../../../../core/events/recurrence";
 import { addMonths, todayIso } from "../../../../core/shared/dates";
+import { type ServerProblem, useCheckedForm } from "../../../components/checked-form";
 import { FormAlert } from "../../../components/error-alert";
 import { useDateFormat } from "../../../components/format";
-import { useFormError } from "../../../components/notify";
 import { Section } from "../../../components/section";
 import { checkValues, type EventFormValues, formPath } from "./event-form-values";
 import { EVENT_TIME_ZONE } from "./event-format";
@@ -87,44 +86,25 @@ export function EventForm({
   isPending: boolean;
   submitLabel: string;
   /** Resolves with the server's field problems (paths of the body) and its message, or nothing on success. */
-  onSubmit: (
-    submit: EventSubmit,
-  ) => Promise<{ message: string; fields: { path: string; message: string }[] } | null>;
+  onSubmit: (submit: EventSubmit) => Promise<ServerProblem | null>;
 }) {
   const { t } = useTranslation();
-  const { formError, setFormError, onInvalid } = useFormError();
-  const translate = (message: string) =>
-    message.startsWith("v.") ? t(`validation.${message.slice(2)}`) : message;
-  const form = useForm<EventFormValues>({
+  const { form, formError, handleSubmit } = useCheckedForm({
     initialValues,
-    validate: (values) => {
-      const checked = checkValues(values);
-      if (checked.ok) return {};
-      return Object.fromEntries(
-        Object.entries(checked.errors).map(([path, message]) => [path, translate(message)]),
-      );
-    },
+    check: checkValues,
+    toFormPath: formPath,
+    onSubmit: (checked) =>
+      onSubmit(
+        checked.kind === "series"
+          ? { kind: "series", body: checked.body }
+          : { kind: "event", body: checked.body },
+      ),
   });
   const values = form.values;
   const isSeries = values.mode === "series";
 
-  const submit = async (formValues: EventFormValues) => {
-    setFormError(null);
-    const checked = checkValues(formValues);
-    if (!checked.ok) return;
-    const problem = await onSubmit(
-      checked.kind === "series"
-        ? { kind: "series", body: checked.body }
-        : { kind: "event", body: checked.body },
-    );
-    if (problem) {
-      for (const field of problem.fields) form.setFieldError(formPath(field.path), field.message);
-      setFormError(problem.message);
-    }
-  };
-
   return (
-    <form onSubmit={form.onSubmit((v) => void submit(v), onInvalid)} noValidate data-testid="event-form">
+    <form onSubmit={handleSubmit} noValidate data-testid="event-form">
       <Stack gap="md">
         <FormAlert message={formError} />
         <Section id="was" title={t("events.form.what")}>

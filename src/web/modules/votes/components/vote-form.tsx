@@ -13,7 +13,6 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconInfoCircle, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { EventListItem } from "../../../../contracts/events";
@@ -26,8 +25,8 @@ import {
   type VoteInput,
   voteWeightings,
 } from "../../../../contracts/votes";
+import { type ServerProblem, useCheckedForm } from "../../../components/checked-form";
 import { FormAlert } from "../../../components/error-alert";
-import { useFormError } from "../../../components/notify";
 import { Section } from "../../../components/section";
 import type { VotePeople } from "../api";
 import { checkVoteValues, formPath, type VoteFormValues } from "./vote-form-values";
@@ -53,42 +52,22 @@ export function VoteForm({
   people: VotePeople["items"];
   isPending: boolean;
   submitLabel: string;
-  onSubmit: (
-    body: VoteInput,
-  ) => Promise<{ message: string; fields: { path: string; message: string }[] } | null>;
+  onSubmit: (body: VoteInput) => Promise<ServerProblem | null>;
 }) {
   const { t } = useTranslation();
   const formatDateTime = useVoteDateTime();
-  const { formError, setFormError, onInvalid } = useFormError();
-  const translate = (message: string) =>
-    message.startsWith("v.") ? t(`validation.${message.slice(2)}`) : message;
-  const form = useForm<VoteFormValues>({
+  const { form, formError, handleSubmit } = useCheckedForm({
     initialValues,
-    validate: (values) => {
-      const checked = checkVoteValues(values);
-      if (checked.ok) return {};
-      return Object.fromEntries(
-        Object.entries(checked.errors).map(([path, message]) => [path, translate(message)]),
-      );
-    },
+    check: checkVoteValues,
+    toFormPath: formPath,
+    onSubmit: (checked) => onSubmit(checked.body),
   });
   const values = form.values;
   const isElection = values.kind === "election";
   const hasOwnOptions = !isElection && values.optionKind !== "yesNo";
 
-  const submit = async (formValues: VoteFormValues) => {
-    setFormError(null);
-    const checked = checkVoteValues(formValues);
-    if (!checked.ok) return;
-    const problem = await onSubmit(checked.body);
-    if (problem) {
-      for (const field of problem.fields) form.setFieldError(formPath(field.path), field.message);
-      setFormError(problem.message);
-    }
-  };
-
   return (
-    <form onSubmit={form.onSubmit((v) => void submit(v), onInvalid)} noValidate data-testid="vote-form">
+    <form onSubmit={handleSubmit} noValidate data-testid="vote-form">
       <Stack gap="md">
         <FormAlert message={formError} />
         <Section id="was" title={t(isElection ? "votesWeb.form.electionWhat" : "votesWeb.form.what")}>
