@@ -57,16 +57,15 @@ function QuestionField({
     : null;
   const describe = [help, scale].filter(Boolean).join(" · ") || undefined;
   const errorId = `${question.id}-error`;
+  // What every kind of field carries: the question as its label, the help and scale, the error.
+  const field = { label: legend, description: describe, error, "data-testid": `question-${question.id}` };
   switch (question.kind) {
     case "rating":
       return (
         <Radio.Group
-          label={legend}
-          description={describe}
-          error={error}
+          {...field}
           value={typeof value === "number" ? String(value) : ""}
           onChange={(v) => onChange(Number(v))}
-          data-testid={`question-${question.id}`}
         >
           <Group gap="xs" mt="xs" wrap="nowrap">
             {RATING_VALUES.map((n) => (
@@ -82,14 +81,7 @@ function QuestionField({
       );
     case "yesNo":
       return (
-        <Radio.Group
-          label={legend}
-          description={describe}
-          error={error}
-          value={typeof value === "string" ? value : ""}
-          onChange={(v) => onChange(v)}
-          data-testid={`question-${question.id}`}
-        >
+        <Radio.Group {...field} value={typeof value === "string" ? value : ""} onChange={(v) => onChange(v)}>
           <Group gap="lg" mt="xs">
             <Radio value="yes" label={t("common.yes")} />
             <Radio value="no" label={t("common.no")} />
@@ -98,14 +90,7 @@ function QuestionField({
       );
     case "single":
       return (
-        <Radio.Group
-          label={legend}
-          description={describe}
-          error={error}
-          value={typeof value === "string" ? value : ""}
-          onChange={(v) => onChange(v)}
-          data-testid={`question-${question.id}`}
-        >
+        <Radio.Group {...field} value={typeof value === "string" ? value : ""} onChange={(v) => onChange(v)}>
           <Stack gap="xs" mt="xs">
             {question.options.map((o) => (
               <Radio key={o.id} value={o.id} label={textIn(o.text, locale)} />
@@ -115,14 +100,7 @@ function QuestionField({
       );
     case "multiple":
       return (
-        <Checkbox.Group
-          label={legend}
-          description={describe}
-          error={error}
-          value={Array.isArray(value) ? value : []}
-          onChange={(v) => onChange(v)}
-          data-testid={`question-${question.id}`}
-        >
+        <Checkbox.Group {...field} value={Array.isArray(value) ? value : []} onChange={(v) => onChange(v)}>
           <Stack gap="xs" mt="xs">
             {question.options.map((o) => (
               <Checkbox key={o.id} value={o.id} label={textIn(o.text, locale)} />
@@ -133,9 +111,7 @@ function QuestionField({
     case "number":
       return (
         <NumberInput
-          label={legend}
-          description={describe}
-          error={error}
+          {...field}
           allowDecimal={false}
           min={question.min ?? undefined}
           max={question.max ?? undefined}
@@ -143,22 +119,18 @@ function QuestionField({
           onChange={(v) => onChange(typeof v === "number" ? v : undefined)}
           placeholder={t("surveys.answer.numberPlaceholder")}
           maw={200}
-          data-testid={`question-${question.id}`}
         />
       );
     case "text":
       return (
         <Textarea
-          label={legend}
-          description={describe}
-          error={error}
+          {...field}
           autosize
           minRows={3}
           maxLength={5000}
           value={typeof value === "string" ? value : ""}
           onChange={(e) => onChange(e.currentTarget.value)}
           placeholder={t("surveys.answer.textPlaceholder")}
-          data-testid={`question-${question.id}`}
         />
       );
     case "matrix": {
