@@ -54,6 +54,14 @@ it("the office asks the parents; two answer on a phone; results appear only from
   await added
     .getByRole("textbox", { name: "Frage (Englisch)" })
     .fill("Do you know the emergency number of the office?");
+  // Leaving before saving asks first; she stays and saves.
+  await journey.navigate(office, "Umfragen");
+  const unsaved = office.getByRole("dialog", { name: "Änderungen nicht gespeichert" });
+  await unsaved.getByRole("button", { name: "Weiter bearbeiten" }).click();
+  await unsaved.waitFor({ state: "detached" });
+  await expect(added.getByRole("textbox", { name: "Frage (Deutsch)" }).inputValue()).resolves.toBe(
+    "Kennen Sie die Notfallnummer der Fachberatung?",
+  );
   await builder.getByTestId("survey-save").click();
   await office.getByText("Die Fragen sind gespeichert.").waitFor();
   await journey.expectAccessible(office, "survey builder");

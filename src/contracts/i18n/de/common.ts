@@ -40,6 +40,12 @@ export const common = {
   signIn: "Anmelden",
   signOut: "Abmelden",
   menu: "Menü",
+  unsaved: {
+    title: "Änderungen nicht gespeichert",
+    text: "Sie haben Änderungen gemacht, die noch nicht gespeichert sind. Wenn Sie die Seite jetzt verlassen, gehen sie verloren.",
+    stay: "Weiter bearbeiten",
+    leave: "Verlassen ohne Speichern",
+  },
   navGroups: {
     placement: "Betreuungsplätze",
     registry: "Register",

@@ -42,6 +42,12 @@ export const common: typeof de = {
   signIn: "Sign in",
   signOut: "Sign out",
   menu: "Menu",
+  unsaved: {
+    title: "Changes not saved",
+    text: "You have made changes that are not saved yet. If you leave this page now, they will be lost.",
+    stay: "Keep editing",
+    leave: "Leave without saving",
+  },
   navGroups: {
     placement: "Childcare places",
     registry: "Registry",

@@ -22,6 +22,7 @@ import { notifySuccess } from "../../../components/notify";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
+import { UnsavedChangesGuard } from "../../../components/unsaved-changes";
 import { percentOf, SURVEY_MANAGERS, surveyKeys, surveysApi, useSurvey } from "../api";
 import { SurveyBuilder } from "../components/builder";
 
@@ -50,19 +51,23 @@ function DraftEditor({
   const [definition, setDefinition] = useState(survey.definition);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const body: UpdateSurveyBody = {
+    title,
+    audience,
+    closesOn: closesOn || null,
+    definition: normalised(definition),
+  };
+  // What was last saved, as sent: the server's copy may spell the same definition differently.
+  const [savedBody, setSavedBody] = useState(() => JSON.stringify(body));
+  const isDirty = JSON.stringify(body) !== savedBody;
   const save = useMutation({
-    mutationFn: () =>
-      put<SurveyDetail>(`${surveysApi(slug)}/${survey.id}`, {
-        title,
-        audience,
-        closesOn: closesOn || null,
-        definition: normalised(definition),
-      } satisfies UpdateSurveyBody),
+    mutationFn: (sent: UpdateSurveyBody) => put<SurveyDetail>(`${surveysApi(slug)}/${survey.id}`, sent),
     onMutate: () => {
       setErrors({});
       setFormError(null);
     },
-    onSuccess: async (saved) => {
+    onSuccess: async (saved, sent) => {
+      setSavedBody(JSON.stringify(sent));
       notifySuccess(t("surveys.builder.saved"));
       client.setQueryData(surveyKeys.one(slug, survey.id), saved);
       await client.invalidateQueries({ queryKey: surveyKeys.all(slug) });
@@ -79,10 +84,11 @@ function DraftEditor({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate(body);
       }}
       data-testid="survey-builder"
     >
+      <UnsavedChangesGuard isDirty={isDirty && !save.isPending} />
       <Stack gap="md">
         <TextInput
           label={t("surveys.create.name")}
