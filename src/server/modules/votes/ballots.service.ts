@@ -4,9 +4,10 @@ import { ballotAggregate, ballotProblem, paperProblem } from "../../../core/vote
 import { writeAudit } from "../../platform/audit/audit";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
+import { resultsOf } from "./results.service";
 import { actorOf, electorateOf, meetingEntitled, requireManager, voteOrgOf } from "./votes.context";
 import * as repo from "./votes.repository";
-import { requireVisibleVote, resultsOf, specOf } from "./votes.service";
+import { requireVisibleVote, specOf } from "./votes.service";
 
 /**
  * Casts a ballot — her own, or for the member whose proxy she holds at this meeting.

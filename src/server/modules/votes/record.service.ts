@@ -12,9 +12,9 @@ import {
 import type { ServiceContext } from "../../platform/types";
 import { findEventTitles } from "../events/events.queries";
 import { findUserNames } from "../identity/identity.queries";
+import { resultsOf } from "./results.service";
 import { actorOf, localDateTime, requireManager, voteOrgOf } from "./votes.context";
 import * as repo from "./votes.repository";
-import { resultsOf } from "./votes.service";
 
 /** The file name part of a title: letters, digits and dashes. */
 function stem(title: string): string {

@@ -2,8 +2,8 @@ import { AppError } from "../../platform/errors";
 import type { Job } from "../../platform/jobs/scheduler";
 import type { Platform } from "../../platform/types";
 import { findOrganisationSummaries } from "../organisations/organisations.queries";
+import { closeNow, openNow } from "./lifecycle.service";
 import * as repo from "./votes.repository";
-import { closeNow, openNow } from "./votes.service";
 
 /**
  * Opens votes whose opening time has come and closes those whose closing time has passed, each in its own

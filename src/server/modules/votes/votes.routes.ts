@@ -26,8 +26,11 @@ import {
 } from "../../../contracts/votes";
 import { contextOf } from "../../platform/authorize";
 import * as ballots from "./ballots.service";
+import * as lifecycle from "./lifecycle.service";
 import * as meetings from "./meetings.service";
+import * as nomination from "./nomination.service";
 import * as record from "./record.service";
+import * as results from "./results.service";
 import { votesPolicy as can } from "./votes.policy";
 import * as service from "./votes.service";
 
@@ -83,7 +86,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteParams, response: { 200: voteDetail } },
       config: { permission: can.manage },
     },
-    async (request) => service.openNomination(contextOf(request, app), request.params.id),
+    async (request) => nomination.openNomination(contextOf(request, app), request.params.id),
   );
   app.post(
     `${votes}/:id/open`,
@@ -91,7 +94,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteParams, response: { 200: voteDetail } },
       config: { permission: can.manage },
     },
-    async (request) => service.openVote(contextOf(request, app), request.params.id),
+    async (request) => lifecycle.openVote(contextOf(request, app), request.params.id),
   );
   app.post(
     `${votes}/:id/close`,
@@ -99,7 +102,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteParams, response: { 200: voteDetail } },
       config: { permission: can.manage },
     },
-    async (request) => service.closeVote(contextOf(request, app), request.params.id),
+    async (request) => lifecycle.closeVote(contextOf(request, app), request.params.id),
   );
   app.post(
     `${votes}/:id/paper-ballots`,
@@ -119,7 +122,7 @@ export async function votesRoutes(base: FastifyInstance) {
       config: { permission: can.manage },
     },
     async (request) =>
-      service.removeCandidate(contextOf(request, app), request.params.id, request.params.optionId),
+      nomination.removeCandidate(contextOf(request, app), request.params.id, request.params.optionId),
   );
   app.get(
     `${votes}/:id/ballots.csv`,
@@ -149,7 +152,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteParams, response: { 200: projectorView } },
       config: { permission: can.manage },
     },
-    async (request) => service.getProjector(contextOf(request, app), request.params.id),
+    async (request) => results.getProjector(contextOf(request, app), request.params.id),
   );
   app.get(
     "/api/orgs/:orgSlug/vote-people",
@@ -157,7 +160,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteOrgParams, response: { 200: votePeople } },
       config: { permission: can.manage },
     },
-    async (request) => service.listPeople(contextOf(request, app)),
+    async (request) => results.listPeople(contextOf(request, app)),
   );
 
   // Members ------------------------------------------------------------------------------------------------
@@ -178,7 +181,7 @@ export async function votesRoutes(base: FastifyInstance) {
       schema: { tags, params: voteParams, response: { 200: voteResults } },
       config: { permission: can.read },
     },
-    async (request) => service.getResults(contextOf(request, app), request.params.id),
+    async (request) => results.getResults(contextOf(request, app), request.params.id),
   );
   app.post(
     `${votes}/:id/candidacy`,
@@ -189,12 +192,12 @@ export async function votesRoutes(base: FastifyInstance) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.stand(contextOf(request, app), request.params.id, request.body.introduction)),
+        .send(await nomination.stand(contextOf(request, app), request.params.id, request.body.introduction)),
   );
   app.delete(
     `${votes}/:id/candidacy`,
     { schema: { tags, params: voteParams, response: { 200: voteDetail } }, config: { permission: can.read } },
-    async (request) => service.withdrawCandidacy(contextOf(request, app), request.params.id),
+    async (request) => nomination.withdrawCandidacy(contextOf(request, app), request.params.id),
   );
 
   // Settings -----------------------------------------------------------------------------------------------
