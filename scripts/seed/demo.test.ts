@@ -4,7 +4,8 @@ import { validateProfile } from "../../src/core/caregivers/capacity";
 import { computeDeadlines, type QualificationKind } from "../../src/core/caregivers/deadlines";
 import { haversineKm } from "../../src/core/geo/geo";
 import { findPreset } from "../../src/core/organisations/presets";
-import { addDays, daysBetween, todayIso } from "../../src/core/shared/dates";
+import { addDays, daysBetween, todayIso, weekdayIndex } from "../../src/core/shared/dates";
+import { knownPersons, modelReport, substitutionModel } from "../../src/core/substitution";
 import {
   capacityProfiles,
   caregivers,
@@ -14,11 +15,24 @@ import {
 } from "../../src/server/modules/caregivers/caregivers.tables";
 import { users } from "../../src/server/modules/identity/identity.tables";
 import { memberships, organisations } from "../../src/server/modules/organisations/organisations.tables";
+import { careContracts, placementRequests } from "../../src/server/modules/placement/placement.tables";
+import {
+  substitutionAbsences,
+  substitutionArrangements,
+  substitutionCovers,
+  substitutionKitas,
+  substitutionPlayGroupChildren,
+  substitutionPlayGroups,
+  substitutionSubstitutes,
+} from "../../src/server/modules/substitution/substitution.tables";
 import { findPostalCode } from "../../src/server/platform/geo/postal-codes";
 import { describeApi } from "../../test/support/test-app";
 import { buildAssociationMembers, memberMapPoint } from "./association";
 import { buildOfficeCaregivers, CARE_GROUP_NAME, DEMO_CAREGIVER_EMAIL } from "./caregivers";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "./demo";
+import { SUBSTITUTE_COUNT, SUBSTITUTE_EMAIL } from "./substitution";
+
+const hhmm = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 
 const nrwRules = () => {
   const preset = findPreset("NRW");
@@ -44,14 +58,16 @@ describeApi("demo seed", (t) => {
   it("does not seed a database twice", async () => {
     expect(await seedDemoIfEmpty(t.app.platform)).toBeNull();
     const [row] = await t.app.platform.db.select({ n: sql<number>`count(*)::int` }).from(caregivers);
-    expect(row?.n).toBe(47);
+    expect(row?.n).toBe(47 + SUBSTITUTE_COUNT);
   });
 
   it("gives the Beckum office 47 varied day-care persons in towns the postal-code table knows", async () => {
-    const rows = await t.app.platform.db
-      .select()
-      .from(caregivers)
-      .where(eq(caregivers.organisationId, officeId));
+    const substitutes = new Set(
+      (await t.app.platform.db.select().from(substitutionSubstitutes)).map((row) => row.caregiverId),
+    );
+    const rows = (
+      await t.app.platform.db.select().from(caregivers).where(eq(caregivers.organisationId, officeId))
+    ).filter((row) => !substitutes.has(row.id));
     expect(rows).toHaveLength(47);
     expect(new Set(rows.map((row) => row.town)).size).toBeGreaterThanOrEqual(6);
     expect(rows.filter((row) => row.employment === "employed")).toHaveLength(6);
@@ -178,6 +194,123 @@ describeApi("demo seed", (t) => {
 
     const [maren] = await db.select().from(users).where(eq(users.email, "mitglied@demo.ktp-netz.de"));
     expect(entries.some((entry) => entry.userId === maren?.id)).toBe(false);
+  });
+
+  it("gives the office employed substitutes, arrangements of every model and a year of covers within the licences", async () => {
+    const db = t.app.platform.db;
+    const substitutes = await db.select().from(substitutionSubstitutes);
+    expect(substitutes).toHaveLength(SUBSTITUTE_COUNT);
+    const [vera] = await db.select().from(users).where(eq(users.email, SUBSTITUTE_EMAIL));
+    const [veraRow] = await db
+      .select()
+      .from(caregivers)
+      .where(eq(caregivers.userId, vera?.id ?? ""));
+    expect(veraRow).toMatchObject({ firstName: "Vera", lastName: "Vogt", organisationId: officeId });
+    expect(substitutes.some((row) => row.caregiverId === veraRow?.id)).toBe(true);
+
+    // Anna's children have families with an account and a home, and know Vera from her play group.
+    const [annaUser] = await db.select().from(users).where(eq(users.email, DEMO_CAREGIVER_EMAIL));
+    const [anna] = await db
+      .select()
+      .from(caregivers)
+      .where(eq(caregivers.userId, annaUser?.id ?? ""));
+    const annasContracts = await db
+      .select()
+      .from(careContracts)
+      .where(eq(careContracts.caregiverId, anna?.id ?? ""));
+    expect(annasContracts).toHaveLength(2);
+    for (const contract of annasContracts) {
+      const [request] = await db
+        .select()
+        .from(placementRequests)
+        .where(eq(placementRequests.id, contract.requestId ?? ""));
+      expect(request).toMatchObject({ status: "placed", childFirstName: contract.childFirstName });
+      expect(request?.parentUserId).not.toBeNull();
+      expect(request?.lat).not.toBeNull();
+      expect(request?.email).toMatch(/@eltern\.example$/);
+    }
+    const arrangements = await db.select().from(substitutionArrangements);
+    expect(arrangements.find((a) => a.caregiverId === anna?.id)?.substituteIds).toEqual([veraRow?.id]);
+    const groups = await db.select().from(substitutionPlayGroups);
+    const attended = await db.select().from(substitutionPlayGroupChildren);
+    const known = knownPersons(
+      groups.map((group) => ({
+        hostCaregiverId: group.hostCaregiverId,
+        on: group.on,
+        contractIds: attended.filter((a) => a.playGroupId === group.id).map((a) => a.contractId),
+      })),
+      3,
+      today,
+    );
+    for (const contract of annasContracts) expect(known.get(contract.id)).toContain(veraRow?.id);
+
+    const models = arrangements.map((a) => substitutionModel(a));
+    expect(models.filter((m) => m === "tandem")).toHaveLength(4);
+    for (const a of arrangements.filter((row) => row.tandemPartnerIds.length > 0)) {
+      const partner = arrangements.find((row) => row.caregiverId === a.tandemPartnerIds[0]);
+      expect(partner?.tandemPartnerIds).toEqual([a.caregiverId]);
+    }
+    expect(models).toContain("kita");
+    expect(await db.select().from(substitutionKitas)).toHaveLength(1);
+
+    // Every confirmed cover keeps the covering person within her licence at every minute of the day.
+    const absences = await db.select().from(substitutionAbsences);
+    expect(absences.every((a) => a.endsOn < today)).toBe(true);
+    const covers = await db.select().from(substitutionCovers);
+    const confirmed = covers.filter((c) => c.status === "confirmed");
+    expect(confirmed.length).toBeGreaterThan(100);
+    const licences = await db.select().from(careLicences);
+    const contracts = await db.select().from(careContracts);
+    const byPersonDay = new Map<string, [number, number][][]>();
+    for (const cover of confirmed.filter((c) => c.coverCaregiverId !== null)) {
+      const key = `${cover.coverCaregiverId}|${cover.day}`;
+      byPersonDay.set(key, [...(byPersonDay.get(key) ?? []), cover.ranges]);
+    }
+    for (const [key, added] of byPersonDay) {
+      const [personId, day] = key.split("|") as [string, string];
+      const limit = Math.max(
+        0,
+        ...licences
+          .filter((l) => l.caregiverId === personId && l.validFrom <= day && day <= l.validTo)
+          .map((l) => l.maxChildren),
+      );
+      const minutes = new Array<number>(1440).fill(0);
+      const weekday = weekdayIndex(day) + 1;
+      for (const contract of contracts.filter(
+        (c) => c.caregiverId === personId && c.start <= day && (c.end === null || day <= c.end),
+      )) {
+        for (const time of contract.careTimes.filter((time) => time.day === weekday)) {
+          for (let m = hhmm(time.from); m < hhmm(time.to); m++) minutes[m] = (minutes[m] ?? 0) + 1;
+        }
+      }
+      for (const ranges of added)
+        for (const [from, to] of ranges) for (let m = from; m < to; m++) minutes[m] = (minutes[m] ?? 0) + 1;
+      expect(Math.max(...minutes), key).toBeLessThanOrEqual(limit);
+    }
+
+    // The model report has figures for every model the office tries.
+    const caregiverModels = new Map(arrangements.map((a) => [a.caregiverId, substitutionModel(a)]));
+    const rows = modelReport({
+      from: addDays(today, -365),
+      to: today,
+      caregivers: (await db.select().from(caregivers).where(eq(caregivers.organisationId, officeId))).map(
+        (c) => ({
+          id: c.id,
+          model: caregiverModels.get(c.id) ?? "none",
+        }),
+      ),
+      absences: absences.map((a) => ({ ...a })),
+      covers: covers.map((c) => ({ ...c, kind: c.coverKind })),
+    });
+    for (const row of rows.filter((r) => r.model !== "kita")) {
+      expect(row.absenceDays, row.model).toBeGreaterThan(0);
+      expect(row.covered, row.model).toBeGreaterThan(0);
+    }
+    const tandem = rows.find((r) => r.model === "tandem");
+    expect(tandem?.byKind.tandem).toBeGreaterThan(10);
+    const employed = rows.find((r) => r.model === "employedSubstitute");
+    expect(employed?.coveredByKnown).toBeGreaterThan(0);
+    expect(rows.reduce((sum, r) => sum + r.parentsConfirmed, 0)).toBeGreaterThan(0);
   });
 
   it("lets a seeded member sign in with the demo password", async () => {

@@ -17,6 +17,7 @@ import { seedEvents } from "./events";
 import { seedMembership } from "./membership";
 import { seedPlacementRequests } from "./placement";
 import { seedSite } from "./site";
+import { seedSubstitution } from "./substitution";
 import { seedSurveys } from "./surveys";
 import { seedTraining } from "./training";
 
@@ -187,4 +188,5 @@ async function seedExtensions(
   await seedMembership(tx, { associationId: ids.association, now: platform.now(), today });
   await seedSite(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
   await seedSurveys(tx, { officeId: ids.office, today, now: platform.now() });
+  await seedSubstitution(tx, { officeId: ids.office, today });
 }

@@ -15,6 +15,7 @@ import {
   profileInEffect,
   type TimeRange,
 } from "../../src/core/caregivers/capacity";
+import { offsetPoint, roundCoordinate } from "../../src/core/geo/geo";
 import { computePriority, criterionKey } from "../../src/core/placement/criteria";
 import { type CareTime, fromTimeRange, sortCareTimes } from "../../src/core/placement/requests";
 import { addDays, addMonths } from "../../src/core/shared/dates";
@@ -397,7 +398,122 @@ export async function seedPlacementRequests(
     now: input.now,
     caregivers,
   });
+  const demoCaregiver = caregivers.find((caregiver) => caregiver.userId !== null);
+  const families = buildDemoFamilies({
+    organisationId: input.organisationId,
+    now: input.now,
+    passwordHash: input.passwordHash,
+    contracts: contracts.filter((contract) => contract.caregiverId === demoCaregiver?.id),
+  });
+  if (families.users.length > 0) {
+    await tx.insert(users).values(families.users);
+    await tx.insert(memberships).values(families.memberships);
+    await tx.insert(placementRequests).values(families.requests);
+    await tx.insert(placementRequestEvents).values(families.events);
+  }
   if (contracts.length > 0) await tx.insert(careContracts).values(contracts);
+}
+
+/** The families of the demo caregiver's children: parents with an account, so that cover mails reach them. */
+const DEMO_FAMILIES = [
+  { firstName: "Katrin", lastName: "Hölscher", street: "Elisabethstraße 12", bearing: 40, km: 0.9 },
+  { firstName: "Tarek", lastName: "Mansour", street: "Sternstraße 5", bearing: 200, km: 1.6 },
+] as const;
+
+/**
+ * Gives each of the demo caregiver's contracts (at most two) a family: a parent account with the demo
+ * password and a request that was placed with her, as the placement module leaves it once an offer is
+ * accepted (status placed, needs erased). Sets `requestId` on those contracts. Its own seeded stream, so
+ * nothing else in the demo changes.
+ */
+export function buildDemoFamilies(input: {
+  organisationId: string;
+  now: Date;
+  passwordHash: string;
+  contracts: ContractRow[];
+}): Pick<PlacementSeed, "users" | "memberships" | "requests" | "events"> {
+  const ids = new SeededRandom("beckum:demo-families");
+  const town = officeTowns.beckum;
+  const place = resolvePlace(town);
+  const seed: Pick<PlacementSeed, "users" | "memberships" | "requests" | "events"> = {
+    users: [],
+    memberships: [],
+    requests: [],
+    events: [],
+  };
+  input.contracts.slice(0, DEMO_FAMILIES.length).forEach((contract, index) => {
+    const family = DEMO_FAMILIES[index] as (typeof DEMO_FAMILIES)[number];
+    const userId = ids.uuid();
+    const requestId = ids.uuid();
+    const name = `${family.firstName} ${family.lastName}`;
+    const email = `${mailName(family.firstName)}.${mailName(family.lastName)}@${PARENT_MAIL_DOMAIN}`;
+    const start = contract.start;
+    const askedAt = new Date(Date.parse(`${addMonths(start, -4)}T09:00:00Z`));
+    const offeredAt = new Date(Date.parse(`${addMonths(start, -2)}T10:00:00Z`));
+    const acceptedAt = new Date(offeredAt.getTime() + 2 * MS_PER_DAY);
+    const home = offsetPoint(place, family.km * 1000, family.bearing);
+    seed.users.push({ id: userId, email, name, passwordHash: input.passwordHash, createdAt: askedAt });
+    seed.memberships.push({
+      organisationId: input.organisationId,
+      userId,
+      roles: ["parent"] satisfies Role[],
+    });
+    seed.requests.push({
+      id: requestId,
+      organisationId: input.organisationId,
+      parentUserId: userId,
+      status: "placed",
+      childFirstName: contract.childFirstName,
+      childBirthDate: contract.childBirthDate,
+      wantedStart: start,
+      careTimes: contract.careTimes,
+      street: family.street,
+      postalCode: place.postalCode,
+      town: place.town,
+      lat: roundCoordinate(home.lat, 5),
+      lon: roundCoordinate(home.lon, 5),
+      maxDistanceKm: 5,
+      needs: null,
+      needsConsentAt: null,
+      languages: index === 1 ? ["Deutsch", "Arabisch"] : ["Deutsch"],
+      noPets: false,
+      wishes: "",
+      facts: [],
+      priorityPoints: 0,
+      criteriaVersion: CATALOGUE.length,
+      parentName: name,
+      email,
+      phone: `${town.areaCode} ${410200 + index}`,
+      locale: "de",
+      confirmationTokenHash: null,
+      confirmationExpiresAt: null,
+      createdAt: askedAt,
+      confirmedAt: askedAt,
+      updatedAt: acceptedAt,
+    });
+    const event = (
+      at: Date,
+      from: EventRow["fromStatus"],
+      to: EventRow["toStatus"],
+      rest: Partial<EventRow>,
+    ) =>
+      seed.events.push({
+        organisationId: input.organisationId,
+        requestId,
+        at,
+        fromStatus: from,
+        toStatus: to,
+        actorKind: "parent",
+        actorUserId: userId,
+        ...rest,
+      });
+    event(askedAt, null, "unconfirmed", { reason: "submitted", actorUserId: null });
+    event(askedAt, "unconfirmed", "open", { reason: "confirmed" });
+    event(offeredAt, "open", "offered", { reason: "offerMade", actorKind: "staff", actorUserId: null });
+    event(acceptedAt, "offered", "placed", { reason: "offerAccepted" });
+    contract.requestId = requestId;
+  });
+  return seed;
 }
 
 type ContractRow = typeof careContracts.$inferInsert;

@@ -85,6 +85,11 @@ export const errorCodes = [
   "voteProxyInvalid",
   "voteElectionsOnlyInOffices",
   "voteNotMeetingDay",
+  "substitutionNotRegistryPerson",
+  "substitutionAbsenceOverlap",
+  "substitutionCoverNotPossible",
+  "substitutionCoverClosed",
+  "substitutionTandemNotAllowed",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -137,7 +137,11 @@ export const absenceDto = z.object({
   open: z.number().int(),
 });
 export type AbsenceDto = z.infer<typeof absenceDto>;
-export const absenceList = z.object({ items: z.array(absenceDto) });
+export const absenceList = z.object({
+  items: z.array(absenceDto),
+  /** The office's today (Europe/Berlin, server clock): "ill today" reports for this day. */
+  today: z.string(),
+});
 export type AbsenceList = z.infer<typeof absenceList>;
 
 /** A child of the absent caregiver on one day, with the times she would have been cared for. */
@@ -148,7 +152,29 @@ export const affectedChild = z.object({
   /** The care that day, clipped to the absence's part-day window. */
   times: z.array(z.object({ from: clock, to: clock })),
 });
-export const absenceReported = z.object({ absence: absenceDto, affected: z.array(affectedChild) });
+/**
+ * For a planned absence (holiday, closing, training) of someone in a tandem: whether her partners alone can
+ * take every child-day, counting their own children, their own absences and the covers already holding
+ * places. `problems` has one entry per child-day they cannot take (for capacity: the day and time where
+ * the partner would have too many children at once).
+ */
+export const partnerCheck = z.object({
+  partnerNames: z.array(z.string()),
+  childDays: z.number().int(),
+  coveredByPartner: z.number().int(),
+  allCovered: z.boolean(),
+  problems: z.array(coverProblem.extend({ childFirstName: z.string() })),
+});
+export type PartnerCheck = z.infer<typeof partnerCheck>;
+/** GET …/absences/:id/partner-check and …/my/absences/:id/partner-check: the check again, for today on. */
+export const partnerCheckResponse = z.object({ partnerCheck: partnerCheck.nullable() });
+export type PartnerCheckResponse = z.infer<typeof partnerCheckResponse>;
+export const absenceReported = z.object({
+  absence: absenceDto,
+  affected: z.array(affectedChild),
+  /** Only for planned absences of someone with tandem partners; otherwise null or missing. */
+  partnerCheck: partnerCheck.nullable().optional(),
+});
 export type AbsenceReported = z.infer<typeof absenceReported>;
 
 /** Who covers: a person of the registry or a Kita, with the address parents need. */
@@ -199,7 +225,13 @@ export const boardDay = z.object({
   proposed: z.number().int(),
   uncovered: z.number().int(),
 });
-export const boardResponse = z.object({ from: z.string(), to: z.string(), days: z.array(boardDay) });
+export const boardResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.array(boardDay),
+  /** The office's today, also when another week is shown. */
+  today: z.string(),
+});
 export type BoardResponse = z.infer<typeof boardResponse>;
 export const boardQuery = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
 
@@ -344,7 +376,7 @@ export const myCover = z.object({
   diet: z.string().nullable(),
   parentAnswer: z.enum(parentAnswers).nullable(),
 });
-export const myCoversResponse = z.object({ items: z.array(myCover) });
+export const myCoversResponse = z.object({ items: z.array(myCover), today: z.string() });
 export type MyCoversResponse = z.infer<typeof myCoversResponse>;
 
 export const familyCover = z.object({
@@ -357,6 +389,6 @@ export const familyCover = z.object({
   parentAnswer: z.enum(parentAnswers).nullable(),
 });
 export type FamilyCover = z.infer<typeof familyCover>;
-export const familyCoversResponse = z.object({ items: z.array(familyCover) });
+export const familyCoversResponse = z.object({ items: z.array(familyCover), today: z.string() });
 export const parentAnswerInput = z.object({ answer: z.enum(parentAnswers) });
 export type ParentAnswerInput = z.infer<typeof parentAnswerInput>;

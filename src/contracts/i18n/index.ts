@@ -16,6 +16,8 @@ import * as dePrivacy from "./de/privacy";
 import * as deRegistry from "./de/registry";
 import * as deRounds from "./de/rounds";
 import * as deSite from "./de/site";
+import * as deSubstitution from "./de/substitution";
+import * as deSubstitutionReport from "./de/substitutionReport";
 import * as deSurveys from "./de/surveys";
 import * as deTraining from "./de/training";
 import * as deTrainingAccount from "./de/trainingAccount";
@@ -40,6 +42,8 @@ import * as enPrivacy from "./en/privacy";
 import * as enRegistry from "./en/registry";
 import * as enRounds from "./en/rounds";
 import * as enSite from "./en/site";
+import * as enSubstitution from "./en/substitution";
+import * as enSubstitutionReport from "./en/substitutionReport";
 import * as enSurveys from "./en/surveys";
 import * as enTraining from "./en/training";
 import * as enTrainingAccount from "./en/trainingAccount";
@@ -83,6 +87,8 @@ export const resources = {
       ...deExhibition,
       ...deSurveys,
       ...deVotes,
+      ...deSubstitution,
+      ...deSubstitutionReport,
     },
   },
   en: {
@@ -111,6 +117,8 @@ export const resources = {
       ...enExhibition,
       ...enSurveys,
       ...enVotes,
+      ...enSubstitution,
+      ...enSubstitutionReport,
     },
   },
 };

@@ -20,6 +20,7 @@ import { exhibitionHtmlRoutes } from "./site/exhibition-html.routes";
 import { sitePublicHtmlRoutes } from "./site/public-html.routes";
 import { siteRoutes } from "./site/site.routes";
 import { siteSitemapRoutes } from "./site/sitemap.routes";
+import { substitutionRoutes } from "./substitution/substitution.routes";
 import { surveysRoutes } from "./surveys/surveys.routes";
 import { trainingAccountRoutes } from "./training/account.routes";
 import { trainingAttendanceRoutes } from "./training/attendance.routes";
@@ -58,6 +59,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(exhibitionHtmlRoutes);
   await app.register(votesRoutes);
   await app.register(surveysRoutes);
+  await app.register(substitutionRoutes);
 }
 
 export function resolvers(platform: Platform): { session: SessionResolver; scope: ScopeResolver } {

@@ -10,6 +10,7 @@ import { organisationsModule } from "../modules/organisations/module";
 import { placementModule } from "../modules/placement/module";
 import { privacyModule } from "../modules/privacy/module";
 import { siteModule } from "../modules/site/module";
+import { substitutionModule } from "../modules/substitution/module";
 import { surveysModule } from "../modules/surveys/module";
 import { trainingModule } from "../modules/training/module";
 import { votesModule } from "../modules/votes/module";
@@ -31,6 +32,7 @@ export const webModules: WebModule[] = [
   announcementsModule,
   surveysModule,
   votesModule,
+  substitutionModule,
 ];
 
 /** The navigation entries a membership's roles and organisation kind may see, in their order. */

@@ -114,6 +114,13 @@ export const errors = {
   voteElectionsOnlyInOffices: "Wahlen zum Elternbeirat gibt es nur bei Koordinierungsstellen.",
   voteNotMeetingDay:
     "Als anwesend melden können Sie sich nur am Tag der Versammlung. Der Vorstand kann Sie jederzeit eintragen.",
+  substitutionNotRegistryPerson:
+    "Ihr Konto ist noch nicht mit einem Eintrag als Kindertagespflegeperson verbunden. Bitte wenden Sie sich an die Fachberatung.",
+  substitutionAbsenceOverlap: "In dieser Zeit ist schon eine Abwesenheit eingetragen.",
+  substitutionCoverNotPossible: "Diese Vertretung ist nicht möglich.",
+  substitutionCoverClosed:
+    "Diese Vertretung kann nicht mehr geändert werden: Der Tag ist vorbei oder die Abwesenheit wurde zurückgenommen.",
+  substitutionTandemNotAllowed: "In Ihrer Organisation bestätigt die Fachberatung die Vertretungen.",
   internal: "Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.",
 };
 
@@ -158,6 +165,15 @@ export const validation = {
   childTooOld: "Zum Beginn darf das Kind höchstens 14 Jahre alt sein.",
   points: "Bitte eine ganze Zahl von 0 bis 100 eingeben.",
   month: "Bitte einen Monat wie 2027-08 angeben.",
+  substitutionAbsencePast: "Das Ende darf nicht in der Vergangenheit liegen.",
+  substitutionAbsenceTooLong: "Eine Abwesenheit dauert höchstens ein Jahr. Bitte in Abschnitten eintragen.",
+  substitutionRangeTooLong: "Bitte höchstens 62 Tage auf einmal anzeigen.",
+  substitutionNotInRegistry: "Diese Person gibt es im Verzeichnis nicht.",
+  substitutionSelfPartner: "Eine Person kann nicht ihre eigene Tandempartnerin sein.",
+  substitutionNotSubstitute: "Diese Person ist nicht als Vertretungskraft eingetragen.",
+  substitutionAlreadySubstitute: "Diese Person ist schon als Vertretungskraft eingetragen.",
+  substitutionAgeRange: "Das Höchstalter muss über dem Mindestalter liegen.",
+  substitutionUnknownContract: "Dieses Kind hat hier keinen Betreuungsvertrag.",
   year: "Bitte ein Jahr wie 2026 angeben.",
   criterionFactTaken: "Diese Angabe ist schon ein Kriterium. Bitte dort die Punkte ändern.",
   latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",

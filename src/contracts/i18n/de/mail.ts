@@ -369,6 +369,31 @@ export const mail = {
   electionNobody: "niemand",
   electionLot:
     "\n\nBei Stimmengleichheit hat ein Los entschieden. Die Plattform hat es zufällig gezogen und festgehalten.",
+  substitutionIllness: {
+    subject: "Krankmeldung: {{caregiver}} – betroffene Kinder: {{children}}",
+    body: "{{caregiver}} hat sich krank gemeldet: {{period}}.\n\nBetroffene Kinder: {{children}}. Betroffene Tage: {{days}}. Die Plattform hat Vertretungen vorgeschlagen. Noch nicht bestätigt: {{open}}.",
+    action: "Zur Vertretungsübersicht",
+  },
+  substitutionParents: {
+    subject: "Vertretung für {{child}}: {{cover}}",
+    body: "{{caregiver}} ist abwesend. Für {{child}} ist eine Vertretung geregelt:\n\nWer: {{cover}}\nWo: {{address}}{{phone}}\nWann:\n{{times}}\n\nBitte sagen Sie uns kurz, ob Sie {{child}} bringen oder zu Hause betreuen. Die Vertretung kostet Sie nichts extra.",
+    action: "Zusagen oder absagen",
+  },
+  substitutionCoverAdded: {
+    subject: "Neue Vertretungskinder für Sie: {{count}}",
+    body: "Sie vertreten {{caregiver}}. Diese Kinder kommen zusätzlich zu Ihnen:\n\n{{children}}",
+    action: "Meine Vertretungskinder",
+  },
+  substitutionCoverChild: "{{child}} ({{age}}), {{day}}: {{times}}",
+  substitutionCoverNeeds: "\n   Allergien: {{allergies}} · Ernährung: {{diet}}",
+  substitutionCoverNoNeeds: "\n   Allergien und Ernährung: bitte bei den Eltern erfragen",
+  substitutionPhone: ", Telefon {{phone}}",
+  substitutionAge: "{{months}} Monate",
+  substitutionCancelled: {
+    subject: "Vertretung entfällt: {{child}} am {{day}}",
+    body: "die Vertretung für {{child}} am {{day}} entfällt: {{caregiver}} ist doch da, oder die Abwesenheit wurde geändert.",
+    action: "Zur Übersicht",
+  },
   announcementOptOut:
     "\n\nSie möchten solche E-Mails nicht mehr? In Ihrem Konto können Sie sie abbestellen. Wichtige Mitteilungen bekommen Sie trotzdem.",
 };

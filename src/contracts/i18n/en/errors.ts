@@ -109,6 +109,13 @@ export const errors: typeof de = {
   voteElectionsOnlyInOffices: "Parent-council elections exist only in coordination offices.",
   voteNotMeetingDay:
     "You can mark yourself present only on the day of the meeting. The board can add you at any time.",
+  substitutionNotRegistryPerson:
+    "Your account is not yet linked to an entry as a day-care person. Please contact the coordination office.",
+  substitutionAbsenceOverlap: "An absence is already entered for this time.",
+  substitutionCoverNotPossible: "This cover is not possible.",
+  substitutionCoverClosed:
+    "This cover can no longer be changed: the day is over or the absence was withdrawn.",
+  substitutionTandemNotAllowed: "In your organisation the coordination office confirms covers.",
   internal: "Something went wrong. Please try again later.",
 };
 
@@ -152,6 +159,15 @@ export const validation: typeof deValidation = {
   childTooOld: "At the start the child can be at most 14 years old.",
   points: "Please enter a whole number from 0 to 100.",
   month: "Please give a month such as 2027-08.",
+  substitutionAbsencePast: "The end must not be in the past.",
+  substitutionAbsenceTooLong: "An absence lasts at most one year. Please enter it in parts.",
+  substitutionRangeTooLong: "Please show at most 62 days at once.",
+  substitutionNotInRegistry: "This person is not in the registry.",
+  substitutionSelfPartner: "A person cannot be her own tandem partner.",
+  substitutionNotSubstitute: "This person is not marked as an employed substitute.",
+  substitutionAlreadySubstitute: "This person is already marked as an employed substitute.",
+  substitutionAgeRange: "The maximum age must be above the minimum age.",
+  substitutionUnknownContract: "This child has no care contract here.",
   year: "Please enter a year such as 2026.",
   criterionFactTaken: "This is already a criterion. Please change its points there.",
   latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",

@@ -370,6 +370,31 @@ export const mail: typeof de = {
   },
   electionNobody: "nobody",
   electionLot: "\n\nA tie was decided by lot. The platform drew it at random and recorded it.",
+  substitutionIllness: {
+    subject: "Illness reported: {{caregiver}} – children affected: {{children}}",
+    body: "{{caregiver}} reported illness: {{period}}.\n\nChildren affected: {{children}}. Days affected: {{days}}. The platform has proposed covers. Not yet confirmed: {{open}}.",
+    action: "Open the substitution board",
+  },
+  substitutionParents: {
+    subject: "Cover for {{child}}: {{cover}}",
+    body: "{{caregiver}} is absent. Cover for {{child}} has been arranged:\n\nWho: {{cover}}\nWhere: {{address}}{{phone}}\nWhen:\n{{times}}\n\nPlease let us know whether you will bring {{child}} or keep your child at home. The cover costs you nothing extra.",
+    action: "Confirm or decline",
+  },
+  substitutionCoverAdded: {
+    subject: "New cover children for you: {{count}}",
+    body: "You are covering for {{caregiver}}. These children come to you in addition:\n\n{{children}}",
+    action: "My cover children",
+  },
+  substitutionCoverChild: "{{child}} ({{age}}), {{day}}: {{times}}",
+  substitutionCoverNeeds: "\n   Allergies: {{allergies}} · Diet: {{diet}}",
+  substitutionCoverNoNeeds: "\n   Allergies and diet: please ask the parents",
+  substitutionPhone: ", phone {{phone}}",
+  substitutionAge: "{{months}} months",
+  substitutionCancelled: {
+    subject: "Cover cancelled: {{child}} on {{day}}",
+    body: "the cover for {{child}} on {{day}} is cancelled: {{caregiver}} is there after all, or the absence was changed.",
+    action: "Open the overview",
+  },
   announcementOptOut:
     "\n\nDon't want these e-mails any more? You can turn them off on your account page. You will still get important announcements.",
 };

@@ -286,3 +286,44 @@ export async function addQualificationsFromTraining(
     .returning({ id: qualifications.id });
   return rows.map((r) => r.id);
 }
+
+/** Contact and address of registry people, as substitution shows a cover place to parents and the office. */
+export interface SubstitutionPersonContact {
+  id: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postalCode: string;
+  town: string;
+  status: "active" | "paused" | "left";
+}
+
+/** Everyone of the organisation's registry, or those named in `ids`, whatever their status. */
+export async function findSubstitutionContacts(
+  db: Executor,
+  organisationId: string,
+  ids?: readonly string[],
+): Promise<SubstitutionPersonContact[]> {
+  if (ids && ids.length === 0) return [];
+  return db
+    .select({
+      id: caregivers.id,
+      userId: caregivers.userId,
+      firstName: caregivers.firstName,
+      lastName: caregivers.lastName,
+      email: caregivers.email,
+      phone: caregivers.phone,
+      street: caregivers.street,
+      postalCode: caregivers.postalCode,
+      town: caregivers.town,
+      status: caregivers.status,
+    })
+    .from(caregivers)
+    .where(
+      and(eq(caregivers.organisationId, organisationId), ids ? inArray(caregivers.id, [...ids]) : undefined),
+    )
+    .orderBy(asc(caregivers.lastName), asc(caregivers.firstName), asc(caregivers.id));
+}

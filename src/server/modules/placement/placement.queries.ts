@@ -1,6 +1,6 @@
-import { and, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { ContractTimes } from "../../../core/caregivers/capacity";
-import { toTimeRange } from "../../../core/placement/requests";
+import { type CareTime, toTimeRange } from "../../../core/placement/requests";
 import type { Executor } from "../../platform/db/client";
 import { listGroupMemberIds } from "../organisations/organisations.queries";
 import { careContracts, placementRequests } from "./placement.tables";
@@ -68,4 +68,75 @@ export async function listContractParents(
     if (row.userId && parentMembers.has(row.userId))
       children.set(row.userId, (children.get(row.userId) ?? 0) + 1);
   return [...children].map(([userId, count]) => ({ userId, children: count }));
+}
+
+/** A care contract with its family (the placement request it came from), as substitution needs it. */
+export interface SubstitutionContract {
+  id: string;
+  caregiverId: string;
+  childFirstName: string;
+  childBirthDate: string;
+  start: string;
+  end: string | null;
+  careTimes: CareTime[];
+  /** Null for contracts the office recorded without a request: no parent address, no siblings known. */
+  family: {
+    requestId: string;
+    parentUserId: string | null;
+    parentName: string;
+    email: string;
+    phone: string;
+    locale: "de" | "en";
+    lat: number;
+    lon: number;
+    /** Encrypted needs, only while the parents' consent stands (see readNeeds in placement.service). */
+    needsEncrypted: string | null;
+  } | null;
+}
+
+/**
+ * The organisation's care contracts still running on or after `from` (an end-dated contract is stored as
+ * "ended" from the day the end is set, yet runs until that day), with their families; `ids` narrows them.
+ */
+export async function listSubstitutionContracts(
+  db: Executor,
+  organisationId: string,
+  filter: { from?: string; ids?: readonly string[]; parentUserId?: string } = {},
+): Promise<SubstitutionContract[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
+  const rows = await db
+    .select({ contract: careContracts, request: placementRequests })
+    .from(careContracts)
+    .leftJoin(placementRequests, eq(placementRequests.id, careContracts.requestId))
+    .where(
+      and(
+        eq(careContracts.organisationId, organisationId),
+        filter.from ? or(isNull(careContracts.end), gte(careContracts.end, filter.from)) : undefined,
+        filter.ids ? inArray(careContracts.id, [...filter.ids]) : undefined,
+        filter.parentUserId ? eq(placementRequests.parentUserId, filter.parentUserId) : undefined,
+      ),
+    )
+    .orderBy(asc(careContracts.childFirstName), asc(careContracts.id));
+  return rows.map(({ contract: c, request: r }) => ({
+    id: c.id,
+    caregiverId: c.caregiverId,
+    childFirstName: c.childFirstName,
+    childBirthDate: c.childBirthDate,
+    start: c.start,
+    end: c.end,
+    careTimes: c.careTimes,
+    family: r
+      ? {
+          requestId: r.id,
+          parentUserId: r.parentUserId,
+          parentName: r.parentName,
+          email: r.email,
+          phone: r.phone,
+          locale: r.locale,
+          lat: r.lat,
+          lon: r.lon,
+          needsEncrypted: r.needsConsentAt ? r.needsEncrypted : null,
+        }
+      : null,
+  }));
 }

@@ -1,0 +1,33 @@
+/** The model report and the hours record of substitution as files (CSV and PDF), written by the server. */
+export const substitutionReport = {
+  title: "Auswertung der Vertretungsmodelle",
+  period: "Zeitraum {{from}} bis {{to}}",
+  generated: "Erstellt am {{date}}",
+  footer: "{{organisation}} · Seite {{page}} von {{pages}}",
+  fileName: "vertretungsmodelle",
+  none: "keine Angaben",
+  models: {
+    tandem: "Tandem",
+    employedSubstitute: "Festangestellte Vertretung",
+    kita: "Kooperations-Kita",
+    none: "Keine Regelung",
+  },
+  columns: {
+    model: "Modell",
+    caregivers: "Kindertagespflegepersonen",
+    absenceDays: "Abwesenheitstage",
+    childDays: "Betroffene Kindertage",
+    covered: "Vertreten",
+    coveredShare: "Anteil vertreten (%)",
+    coveredByKnown: "Durch bekannte Person",
+    knownSubstitute: "Bekannte Vertretung",
+    tandem: "Tandem",
+    substitute: "Vertretungskraft",
+    caregiver: "Andere Tagespflegeperson",
+    kita: "Kita",
+    averageExtraDistanceKm: "Mehrweg im Schnitt (km)",
+    parentsConfirmed: "Eltern: bringen",
+    parentsKeptHome: "Eltern: zu Hause betreut",
+    parentsNoAnswer: "Eltern: keine Antwort",
+  },
+};

@@ -1,0 +1,264 @@
+import { Button, Card, Group, MultiSelect, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPlus } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type PlayGroupDto, playGroupInput } from "../../../../contracts/substitution";
+import { del, post, put } from "../../../app/api";
+import { ConfirmButton } from "../../../components/confirm-button";
+import { ErrorAlert, FormAlert } from "../../../components/error-alert";
+import { applyApiErrors } from "../../../components/form-errors";
+import { notifySuccess, useFormError } from "../../../components/notify";
+import { QueryState } from "../../../components/query-state";
+import { useSchemaValidation } from "../../../components/zod-form";
+import { FormDialog } from "../../caregivers/components/dialog";
+import {
+  refreshSubstitution,
+  substitutionApi,
+  useActiveContracts,
+  usePlayGroups,
+  useRegistryCaregivers,
+  useSubstitutionSettings,
+} from "../api";
+import { useSubstitutionFormat } from "../format";
+
+interface Values {
+  hostCaregiverId: string;
+  on: string;
+  note: string;
+  contractIds: string[];
+}
+
+function PlayGroupForm({
+  slug,
+  playGroup,
+  today,
+  onDone,
+}: {
+  slug: string;
+  playGroup: PlayGroupDto | null;
+  today: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const registry = useRegistryCaregivers(slug, true);
+  const contracts = useActiveContracts(slug, true);
+  const { formError, setFormError, onInvalid } = useFormError();
+  const form = useForm<Values>({
+    initialValues: {
+      hostCaregiverId: playGroup?.hostCaregiverId ?? "",
+      on: playGroup?.on ?? today,
+      note: playGroup?.note ?? "",
+      contractIds: playGroup?.children.map((c) => c.contractId) ?? [],
+    },
+    validate: useSchemaValidation<Values>(playGroupInput),
+  });
+  const save = useMutation({
+    mutationFn: (values: Values) =>
+      playGroup
+        ? put<PlayGroupDto>(
+            `${substitutionApi(slug)}/play-groups/${encodeURIComponent(playGroup.id)}`,
+            values,
+          )
+        : post<PlayGroupDto>(`${substitutionApi(slug)}/play-groups`, values),
+    onSuccess: async () => {
+      await refreshSubstitution(client, slug);
+      notifySuccess(t("substitution.playGroups.saved"));
+      onDone();
+    },
+    onError: (error) => setFormError(applyApiErrors(error, form.setFieldError)),
+  });
+  // Children already recorded stay choosable even when their contract has ended since.
+  const childOptions = new Map<string, string>();
+  for (const child of playGroup?.children ?? []) {
+    childOptions.set(
+      child.contractId,
+      t("substitution.playGroups.childOption", {
+        child: child.childFirstName,
+        caregiver: child.caregiverName,
+      }),
+    );
+  }
+  for (const contract of contracts.data ?? []) {
+    childOptions.set(
+      contract.id,
+      t("substitution.playGroups.childOption", {
+        child: contract.childFirstName,
+        caregiver: contract.caregiverName,
+      }),
+    );
+  }
+  const hostOptions = (registry.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.firstName} ${c.lastName} (${c.town})`,
+  }));
+  if (playGroup && !hostOptions.some((o) => o.value === playGroup.hostCaregiverId)) {
+    hostOptions.push({ value: playGroup.hostCaregiverId, label: playGroup.hostName });
+  }
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      }, onInvalid)}
+      noValidate
+      data-testid="play-group-form"
+    >
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        <Select
+          label={t("substitution.playGroups.host")}
+          searchable
+          withAsterisk
+          data={hostOptions}
+          {...form.getInputProps("hostCaregiverId")}
+        />
+        <TextInput
+          type="date"
+          label={t("substitution.playGroups.on")}
+          withAsterisk
+          maw={220}
+          {...form.getInputProps("on")}
+        />
+        <MultiSelect
+          label={t("substitution.playGroups.children")}
+          description={t("substitution.playGroups.childrenHint")}
+          searchable
+          data={[...childOptions].map(([value, label]) => ({ value, label }))}
+          maxValues={30}
+          {...form.getInputProps("contractIds")}
+        />
+        <Textarea
+          label={t("substitution.playGroups.note")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("note")}
+        />
+        <Button type="submit" loading={save.isPending} w="fit-content" data-testid="play-group-save">
+          {t("substitution.playGroups.save")}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function PlayGroupCard({
+  slug,
+  playGroup,
+  onEdit,
+}: {
+  slug: string;
+  playGroup: PlayGroupDto;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const f = useSubstitutionFormat();
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => del(`${substitutionApi(slug)}/play-groups/${encodeURIComponent(playGroup.id)}`),
+    onSuccess: async () => {
+      await refreshSubstitution(client, slug);
+      notifySuccess(t("substitution.playGroups.removed"));
+    },
+  });
+  const labels = { day: f.dayShort(playGroup.on), name: playGroup.hostName };
+  return (
+    <Card component="li" withBorder padding="sm" data-testid="play-group">
+      <Stack gap={4}>
+        <Text fw={700}>
+          {f.dayLong(playGroup.on)} – {playGroup.hostName}
+        </Text>
+        {playGroup.note && <Text size="sm">{playGroup.note}</Text>}
+        <Text size="sm">
+          <strong>{t("substitution.playGroups.childCount", { count: playGroup.children.length })}:</strong>{" "}
+          {playGroup.children.map((c) => `${c.childFirstName} (${c.caregiverName})`).join(", ") || "–"}
+        </Text>
+        <Group gap="xs" mt={4}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={onEdit}
+            aria-label={t("substitution.playGroups.editFor", labels)}
+          >
+            {t("substitution.playGroups.edit")}
+          </Button>
+          <ConfirmButton
+            size="compact-sm"
+            variant="default"
+            color="red"
+            title={t("substitution.playGroups.removeTitle")}
+            message={t("substitution.playGroups.removeText", labels)}
+            confirmLabel={t("substitution.playGroups.remove")}
+            onConfirm={() => remove.mutateAsync().catch(() => undefined)}
+            loading={remove.isPending}
+            aria-label={t("substitution.playGroups.removeFor", labels)}
+          >
+            {t("substitution.playGroups.remove")}
+          </ConfirmButton>
+        </Group>
+        {remove.isError && <ErrorAlert error={remove.error} />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Play-group dates with who attended: how the platform learns which children know which person. */
+export function PlayGroupsTab({ slug, today }: { slug: string; today: string }) {
+  const { t } = useTranslation();
+  const playGroups = usePlayGroups(slug);
+  const settings = useSubstitutionSettings(slug);
+  const [editing, setEditing] = useState<PlayGroupDto | "new" | null>(null);
+  return (
+    <Stack gap="md">
+      <Text c="dimmed" size="sm">
+        {t("substitution.playGroups.intro", { visits: settings.data?.familiarityVisits ?? 3 })}
+      </Text>
+      <Button
+        leftSection={<IconPlus size={16} aria-hidden="true" />}
+        onClick={() => setEditing("new")}
+        w="fit-content"
+        data-testid="play-group-add"
+      >
+        {t("substitution.playGroups.add")}
+      </Button>
+      <QueryState query={playGroups}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text>{t("substitution.playGroups.empty")}</Text>
+          ) : (
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+              {[...data.items]
+                .sort((a, b) => b.on.localeCompare(a.on))
+                .map((playGroup) => (
+                  <PlayGroupCard
+                    key={playGroup.id}
+                    slug={slug}
+                    playGroup={playGroup}
+                    onEdit={() => setEditing(playGroup)}
+                  />
+                ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+      <FormDialog
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={
+          editing === "new" || editing === null
+            ? t("substitution.playGroups.addTitle")
+            : t("substitution.playGroups.editTitle")
+        }
+      >
+        <PlayGroupForm
+          slug={slug}
+          playGroup={editing === "new" ? null : editing}
+          today={today}
+          onDone={() => setEditing(null)}
+        />
+      </FormDialog>
+    </Stack>
+  );
+}
