@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type {
   AnnouncementEntry,
   Audience,
@@ -15,7 +14,7 @@ import { composeMail } from "../../platform/mail/mailer";
 import { hasPermission } from "../../platform/policy";
 import type { ServiceContext } from "../../platform/types";
 import { findCaregiverIdOfUser } from "../caregivers/caregivers.queries";
-import { findUserLocales, findUserNames, userContacts } from "../identity/identity.queries";
+import { findMailRecipients, findUserNames } from "../identity/identity.queries";
 import { listGroupMemberIds } from "../organisations/organisations.queries";
 import * as organisations from "../organisations/organisations.service";
 import { listContractParents } from "../placement/placement.queries";
@@ -121,13 +120,11 @@ async function queueMails(
   content: { title: string; body: string; isEssential: boolean },
 ) {
   if (userIds.length === 0) return;
-  const contacts = userContacts(tx);
-  const people = await tx.select().from(contacts).where(inArray(contacts.id, userIds));
-  const locales = await findUserLocales(tx, userIds);
+  const people = await findMailRecipients(tx, userIds);
   const author = ctx.actor?.name ?? org.name;
   const link = `${ctx.platform.env.PUBLIC_URL}/app/${org.slug}/mitteilungen`;
   for (const person of people) {
-    const locale = locales.get(person.id) ?? "de";
+    const locale = person.locale;
     const t = translator(locale);
     const mail = composeMail(
       locale,

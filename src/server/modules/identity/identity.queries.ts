@@ -46,6 +46,23 @@ export async function findUserLocales(
   return new Map(rows.map((row) => [row.id, row.locale]));
 }
 
+/** Whom a mail goes to: the account's name and address, and the language she chose. */
+export interface MailRecipient {
+  id: string;
+  name: string;
+  email: string;
+  locale: "de" | "en";
+}
+
+/** Names, addresses and languages of the given accounts in one query, for mails in each person's language. */
+export async function findMailRecipients(db: Executor, ids: readonly string[]): Promise<MailRecipient[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+}
+
 /** An invitation to an organisation: a single-use link whose payload names the roles it grants. */
 export type InvitationRow = typeof oneTimeTokens.$inferSelect;
 

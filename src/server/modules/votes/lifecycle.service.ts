@@ -9,12 +9,12 @@ import { AppError, fieldError, notFound } from "../../platform/errors";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { Platform, ServiceContext } from "../../platform/types";
+import { findMailRecipients } from "../identity/identity.queries";
 import { currentCount, resultOf } from "./results.service";
 import {
   actorOf,
   electorateOf,
   localDateTime,
-  recipientsOf,
   requireManager,
   type VoteOrganisation,
   voteLink,
@@ -43,7 +43,7 @@ export async function mailElectorate(
   params: (t: ReturnType<typeof translator>, locale: Locale) => Record<string, string | number>,
 ): Promise<void> {
   const electorate = await electorateOf(tx, vote, platform.now());
-  for (const person of await recipientsOf(tx, [...electorate.keys()])) {
+  for (const person of await findMailRecipients(tx, [...electorate.keys()])) {
     const t = translator(person.locale);
     const mail = composeMail(
       person.locale,

@@ -1,4 +1,3 @@
-import { inArray } from "drizzle-orm";
 import type { Locale } from "../../../contracts/i18n";
 import type { MemberGroup } from "../../../core/organisations/groups";
 import { todayIso } from "../../../core/shared/dates";
@@ -6,7 +5,6 @@ import type { Actor, OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import type { Platform, ServiceContext } from "../../platform/types";
-import { findUserLocales, userContacts } from "../identity/identity.queries";
 import { listGroupMemberIds } from "../organisations/organisations.queries";
 import { listContractParents } from "../placement/placement.queries";
 import type { VoteRow } from "./votes.repository";
@@ -129,25 +127,6 @@ export async function entitledCount(db: Executor, vote: VoteRow, now: Date): Pro
   let sum = 0;
   for (const weight of entitled.values()) sum += weight;
   return sum;
-}
-
-export interface Recipient {
-  id: string;
-  name: string;
-  email: string;
-  locale: Locale;
-}
-
-/** Names, addresses and languages of accounts, for mails in each person's language. */
-export async function recipientsOf(db: Executor, userIds: readonly string[]): Promise<Recipient[]> {
-  if (userIds.length === 0) return [];
-  const contacts = userContacts(db);
-  const people = await db
-    .select()
-    .from(contacts)
-    .where(inArray(contacts.id, [...userIds]));
-  const locales = await findUserLocales(db, userIds);
-  return people.map((p) => ({ id: p.id, name: p.name, email: p.email, locale: locales.get(p.id) ?? "de" }));
 }
 
 export function voteLink(platform: Platform, org: VoteOrganisation, voteId: string): string {
