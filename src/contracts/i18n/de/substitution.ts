@@ -40,7 +40,7 @@ export const substitution = {
   models: {
     tandem: "Tandem",
     employedSubstitute: "Festangestellte Vertretung",
-    kita: "Kita",
+    kita: "Kooperations-Kita",
     none: "Keine Regelung",
   },
   statuses: {
@@ -100,6 +100,22 @@ export const substitution = {
     affectedTitle: "Diese Kinder sind betroffen",
     affectedNone: "An diesen Tagen sind keine Kinder bei Ihnen angemeldet.",
     another: "Weitere Abwesenheit melden",
+  },
+  partnerCheck: {
+    title: "Vertretung durch die Tandempartnerin",
+    partners_one: "Ihre Tandempartnerin",
+    partners_other: "Ihre Tandempartnerinnen",
+    allCovered_one: "Der Betreuungstag ist durch {{partners}} {{names}} abgedeckt.",
+    allCovered_other: "Alle {{count}} Betreuungstage sind durch {{partners}} {{names}} abgedeckt.",
+    partly: "{{covered}} von {{count}} Betreuungstagen sind durch {{partners}} {{names}} abgedeckt.",
+    problemsTitle: "Hier reicht der Platz nicht",
+    capacity:
+      "{{day}}, {{from}}–{{to}} Uhr: {{present}} Kinder gleichzeitig bei {{name}}, erlaubt sind {{limit}} ({{child}})",
+    noRoom:
+      "{{day}}: {{child}} – {{names}} kann an diesem Tag nicht übernehmen (selbst geschlossen, nicht im Dienst oder anderes Alter)",
+    other: "{{day}}: {{child}} – {{reason}}",
+    again: "Noch einmal prüfen",
+    nextStep: "Die Fachberatung sieht das auch und sucht für diese Tage eine andere Vertretung.",
   },
   own: {
     title: "Meine Abwesenheiten",
@@ -188,7 +204,8 @@ export const substitution = {
   },
 
   setup: {
-    title: "Vertretungsregelungen",
+    // The soft hyphen breaks the long word where German readers expect it on a phone.
+    title: "Vertretungs\u00adregelungen",
     intro:
       "Wer wen vertritt: Tandems, festangestellte Vertretungskräfte und Kitas, dazu Spielgruppen und Einstellungen.",
     tabs: {
@@ -290,6 +307,8 @@ export const substitution = {
     intro:
       "Spielgruppen-Termine bei Vertretungskräften und Tandempartnern. Nach {{visits}} Besuchen kennt ein Kind die Person und wird bevorzugt zu ihr vermittelt.",
     empty: "Noch kein Spielgruppen-Termin eingetragen.",
+    showOlder_one: "1 älteren Termin zeigen",
+    showOlder_other: "{{count}} ältere Termine zeigen",
     add: "Termin eintragen",
     addTitle: "Spielgruppen-Termin eintragen",
     editTitle: "Spielgruppen-Termin bearbeiten",
@@ -371,16 +390,17 @@ export const substitution = {
     downloadPdfName: "Auswertung als PDF herunterladen",
     caption: "Vertretung je Modell",
     empty: "In diesem Zeitraum gab es keine Abwesenheit.",
+    // Soft hyphens: on a phone the labels sit in a narrow column beside the figures.
     columns: {
       model: "Modell",
       caregivers: "Personen",
-      absenceDays: "Abwesenheitstage",
-      childDays: "Betreuungstage betroffen",
+      absenceDays: "Abwesenheits\u00adtage",
+      childDays: "Betreuungs\u00adtage betroffen",
       coveredShare: "Vertreten",
       coveredByKnown: "Durch bekannte Person",
       tandem: "Tandem",
-      substitute: "Vertretungskraft",
-      caregiver: "Andere Tagespflegeperson",
+      substitute: "Vertretungs\u00adkraft",
+      caregiver: "Andere Tages\u00adpflege\u00adperson",
       kita: "Kita",
       extraDistance: "Mehr Weg (Ø km)",
       parentsConfirmed: "Eltern: kommen",

@@ -40,7 +40,7 @@ export const substitution: typeof de = {
   models: {
     tandem: "Tandem",
     employedSubstitute: "Employed substitute",
-    kita: "Kita",
+    kita: "Cooperating Kita",
     none: "No arrangement",
   },
   statuses: {
@@ -97,6 +97,22 @@ export const substitution: typeof de = {
     affectedTitle: "These children are affected",
     affectedNone: "No children are booked with you on these days.",
     another: "Report another absence",
+  },
+  partnerCheck: {
+    title: "Cover by the tandem partner",
+    partners_one: "your tandem partner",
+    partners_other: "your tandem partners",
+    allCovered_one: "The care day is covered by {{partners}} {{names}}.",
+    allCovered_other: "All {{count}} care days are covered by {{partners}} {{names}}.",
+    partly: "{{covered}} of {{count}} care days are covered by {{partners}} {{names}}.",
+    problemsTitle: "Not enough room here",
+    capacity:
+      "{{day}}, {{from}}–{{to}}: {{present}} children at once with {{name}}, {{limit}} are allowed ({{child}})",
+    noRoom:
+      "{{day}}: {{child}} – {{names}} cannot take the child on this day (closed herself, not working or another age)",
+    other: "{{day}}: {{child}} – {{reason}}",
+    again: "Check again",
+    nextStep: "The coordination office sees this too and looks for other cover on these days.",
   },
   own: {
     title: "My absences",
@@ -283,6 +299,8 @@ export const substitution: typeof de = {
     intro:
       "Play-group dates with substitutes and tandem partners. After {{visits}} visits a child knows the person and is preferably covered by her.",
     empty: "No play-group date entered yet.",
+    showOlder_one: "Show 1 older date",
+    showOlder_other: "Show {{count}} older dates",
     add: "Add a date",
     addTitle: "Add a play-group date",
     editTitle: "Edit the play-group date",

@@ -1,5 +1,12 @@
 import type { PartnerCheck, PartnerCheckResponse } from "../../../contracts/substitution";
-import { affectedChildDays, checkPeriod } from "../../../core/substitution";
+import {
+  affectedChildDays,
+  type CoverCheckProblem,
+  type CoverInput,
+  type CoverProposal,
+  checkPeriod,
+  evaluateCandidate,
+} from "../../../core/substitution";
 import type { Executor } from "../../platform/db/client";
 import { notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
@@ -40,9 +47,8 @@ export async function partnerCheckOf(
     world.today,
     own.map((c) => c.id),
   );
-  const check = checkPeriod(coverInput(world, coverChildren(world, absence.caregiverId, days), holding), [
-    "tandem",
-  ]);
+  const input = coverInput(world, coverChildren(world, absence.caregiverId, days), holding);
+  const check = checkPeriod(input, ["tandem"]);
   const partnerNames = partnerIds.flatMap((id) => {
     const person = world.contacts.get(id);
     return person ? [nameOf(person)] : [];
@@ -55,7 +61,7 @@ export async function partnerCheckOf(
     problems: check.proposals
       .filter((p) => p.kind === null)
       .map((p) => {
-        const dto = problemOf(world, p.problem ?? { ...NO_PARTNER, day: p.day });
+        const dto = problemOf(world, partnerReason(input, p, partnerIds));
         return {
           ...(dto ?? { ...NO_PARTNER_DTO, day: p.day }),
           day: dto?.day ?? p.day,
@@ -64,6 +70,25 @@ export async function partnerCheckOf(
       })
       .sort((a, b) => (a.day ?? "").localeCompare(b.day ?? "") || (a.from ?? "").localeCompare(b.from ?? "")),
   };
+}
+
+/**
+ * The rules name only capacity as a reason when a child-day stays open; with the partners as the only
+ * candidates, the partner's own reason (closed herself, not working then, another age) is the useful one.
+ */
+function partnerReason(
+  input: CoverInput,
+  proposal: CoverProposal,
+  partnerIds: readonly string[],
+): CoverCheckProblem {
+  const problem = proposal.problem ?? { ...NO_PARTNER, day: proposal.day };
+  if (problem.code !== "noCandidate") return problem;
+  const child = { contractId: proposal.contractId, day: proposal.day };
+  for (const personId of partnerIds) {
+    const reason = evaluateCandidate(input, child, { personId }).problem;
+    if (reason && reason.code !== "noCandidate") return reason;
+  }
+  return problem;
 }
 
 const NO_PARTNER = {

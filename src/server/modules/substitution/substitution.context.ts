@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { inArray } from "drizzle-orm";
-import type { Locale } from "../../../contracts/i18n";
 import type { CoverDto, CoverPlace } from "../../../contracts/substitution";
 import { ageInMonths } from "../../../core/placement/requests";
 import { todayIso } from "../../../core/shared/dates";
@@ -26,7 +24,6 @@ import {
   type PlacementCaregiverFacts,
   type SubstitutionPersonContact,
 } from "../caregivers/caregivers.queries";
-import { findUserLocales, userContacts } from "../identity/identity.queries";
 import { listSubstitutionContracts, type SubstitutionContract } from "../placement/placement.queries";
 import * as repo from "./substitution.repository";
 
@@ -287,25 +284,6 @@ export function presentCover(world: World, cover: repo.CoverRow, absence: repo.A
     parentAnswer: cover.parentAnswer,
     confirmedAt: cover.confirmedAt?.toISOString() ?? null,
   };
-}
-
-export interface Recipient {
-  id: string;
-  name: string;
-  email: string;
-  locale: Locale;
-}
-
-/** Names, addresses and languages of accounts, for mails in each person's language. */
-export async function recipientsOf(db: Executor, userIds: readonly string[]): Promise<Recipient[]> {
-  if (userIds.length === 0) return [];
-  const contacts = userContacts(db);
-  const people = await db
-    .select()
-    .from(contacts)
-    .where(inArray(contacts.id, [...userIds]));
-  const locales = await findUserLocales(db, userIds);
-  return people.map((p) => ({ id: p.id, name: p.name, email: p.email, locale: locales.get(p.id) ?? "de" }));
 }
 
 export function appLink(platform: Platform, org: OrganisationScope, path: string): string {

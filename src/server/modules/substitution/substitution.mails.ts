@@ -6,9 +6,10 @@ import type { Executor } from "../../platform/db/client";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
+import { findMailRecipients } from "../identity/identity.queries";
 import { listActiveMemberIds } from "../organisations/organisations.queries";
 import { readNeeds } from "../placement/placement.service";
-import { appLink, nameOf, placeOf, recipientsOf, type World } from "./substitution.context";
+import { appLink, nameOf, placeOf, type World } from "./substitution.context";
 import type { AbsenceRow, CoverRow } from "./substitution.repository";
 
 /** "2026-03-02" as the reader writes dates. */
@@ -37,7 +38,7 @@ export async function mailIllness(
   const children = new Set(covers.map((c) => c.contractId)).size;
   const days = new Set(covers.map((c) => c.day)).size;
   const open = covers.filter((c) => c.status !== "confirmed").length;
-  for (const r of await recipientsOf(tx, coordinators)) {
+  for (const r of await findMailRecipients(tx, coordinators)) {
     const period =
       absence.startsOn === absence.endsOn
         ? localDate(absence.startsOn, r.locale)
@@ -113,7 +114,7 @@ export async function mailConfirmed(
   for (const [personId, group] of byPerson) {
     const person = world.contacts.get(personId);
     if (!person) continue;
-    const [account] = person.userId ? await recipientsOf(tx, [person.userId]) : [];
+    const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
     const to = account?.email ?? person.email;
     if (!to) continue;
     const locale = account?.locale ?? "de";
@@ -189,7 +190,7 @@ export async function mailCancelled(
       });
     const person = cover.coverCaregiverId ? world.contacts.get(cover.coverCaregiverId) : undefined;
     if (person) {
-      const [account] = person.userId ? await recipientsOf(tx, [person.userId]) : [];
+      const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
       const to = account?.email ?? person.email;
       if (to) recipients.push({ to, name: nameOf(person), locale: account?.locale ?? "de" });
     }

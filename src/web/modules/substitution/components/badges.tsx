@@ -23,9 +23,19 @@ const kindColours: Record<CoverKind, string> = {
   kita: "yellow.4",
 };
 
+/**
+ * Never cut a badge's word off: on a phone card a long one ("Festangestellte Vertretung") wraps inside the
+ * card instead of running over its edge.
+ */
 const badgeStyles = {
-  root: { flexShrink: 0, maxWidth: "none", overflow: "visible" },
-  label: { overflow: "visible" },
+  root: {
+    flexShrink: 0,
+    maxWidth: "100%",
+    height: "auto",
+    minHeight: "var(--badge-height)",
+    overflow: "visible",
+  },
+  label: { overflow: "visible", whiteSpace: "normal", lineHeight: 1.3, paddingBlock: 2 },
 } as const;
 
 export function CoverKindBadge({ kind }: { kind: CoverKind }) {

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PlayGroupDto, playGroupInput } from "../../../../contracts/substitution";
+import { addDays } from "../../../../core/shared/dates";
 import { del, post, put } from "../../../app/api";
 import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert, FormAlert } from "../../../components/error-alert";
@@ -204,12 +205,55 @@ function PlayGroupCard({
   );
 }
 
+function PlayGroupList({
+  items,
+  slug,
+  recentFrom,
+  onShowOlder,
+  onEdit,
+}: {
+  items: PlayGroupDto[];
+  slug: string;
+  /** Dates before this day stay folded away; null shows all. */
+  recentFrom: string | null;
+  onShowOlder: () => void;
+  onEdit: (playGroup: PlayGroupDto) => void;
+}) {
+  const { t } = useTranslation();
+  const shown = recentFrom === null ? items : items.filter((p) => p.on >= recentFrom);
+  const hidden = items.length - shown.length;
+  return (
+    <>
+      {shown.length > 0 && (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+          {shown.map((playGroup) => (
+            <PlayGroupCard
+              key={playGroup.id}
+              slug={slug}
+              playGroup={playGroup}
+              onEdit={() => onEdit(playGroup)}
+            />
+          ))}
+        </Stack>
+      )}
+      {hidden > 0 && (
+        <Button variant="default" w="fit-content" onClick={onShowOlder} data-testid="play-group-older">
+          {t("substitution.playGroups.showOlder", { count: hidden })}
+        </Button>
+      )}
+    </>
+  );
+}
+
 /** Play-group dates with who attended: how the platform learns which children know which person. */
 export function PlayGroupsTab({ slug, today }: { slug: string; today: string }) {
   const { t } = useTranslation();
   const playGroups = usePlayGroups(slug);
   const settings = useSubstitutionSettings(slug);
   const [editing, setEditing] = useState<PlayGroupDto | "new" | null>(null);
+  const [showOlder, setShowOlder] = useState(false);
+  // A year of fortnightly dates is a long scroll on a phone: the coming ones and the last eight weeks first.
+  const recentFrom = addDays(today, -56);
   return (
     <Stack gap="md">
       <Text c="dimmed" size="sm">
@@ -228,18 +272,13 @@ export function PlayGroupsTab({ slug, today }: { slug: string; today: string }) 
           data.items.length === 0 ? (
             <Text>{t("substitution.playGroups.empty")}</Text>
           ) : (
-            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-              {[...data.items]
-                .sort((a, b) => b.on.localeCompare(a.on))
-                .map((playGroup) => (
-                  <PlayGroupCard
-                    key={playGroup.id}
-                    slug={slug}
-                    playGroup={playGroup}
-                    onEdit={() => setEditing(playGroup)}
-                  />
-                ))}
-            </Stack>
+            <PlayGroupList
+              items={[...data.items].sort((a, b) => b.on.localeCompare(a.on))}
+              slug={slug}
+              recentFrom={showOlder ? null : recentFrom}
+              onShowOlder={() => setShowOlder(true)}
+              onEdit={setEditing}
+            />
           )
         }
       </QueryState>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,68 +9,75 @@ import { isValidIsoDate, todayIso } from "../../../../core/shared/dates";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";
-import { DownloadButton, Num, ReportTable, useNumbers } from "../../../components/report-table";
+import { DownloadButton, useNumbers } from "../../../components/report-table";
 import { Section } from "../../../components/section";
 import { useUrlFilters } from "../../../components/url-filters";
+import { type Column, ResponsiveTable } from "../../caregivers/components/responsive-table";
 import { OFFICE_ROLES, reportUrl, substitutionPath, useHours, useModelReport } from "../api";
 import { ModelBadge } from "../components/badges";
 
+const MODEL_COLUMNS = [
+  "caregivers",
+  "absenceDays",
+  "childDays",
+  "coveredShare",
+  "coveredByKnown",
+  "tandem",
+  "substitute",
+  "caregiver",
+  "kita",
+  "extraDistance",
+  "parentsConfirmed",
+  "parentsKeptHome",
+  "parentsNoAnswer",
+] as const;
+
+// Fourteen figures side by side need a desktop; a phone gets one card per model instead of sideways scrolling.
 function ModelTable({ report }: { report: ModelReport }) {
   const { t } = useTranslation();
   const { number, percent } = useNumbers();
   if (report.rows.every((row) => row.childDays === 0 && row.absenceDays === 0)) {
     return <Text>{t("substitution.evaluation.empty")}</Text>;
   }
-  const c = (key: string) => t(`substitution.evaluation.columns.${key}`);
+  type Row = ModelReport["rows"][number];
+  const figure: Record<(typeof MODEL_COLUMNS)[number], (row: Row) => string> = {
+    caregivers: (row) => number(row.caregivers),
+    absenceDays: (row) => number(row.absenceDays),
+    childDays: (row) => number(row.childDays),
+    coveredShare: (row) => percent(row.childDays === 0 ? null : row.coveredShare),
+    coveredByKnown: (row) => number(row.coveredByKnown),
+    tandem: (row) => number(row.byKind.tandem ?? 0),
+    substitute: (row) => number((row.byKind.substitute ?? 0) + (row.byKind.knownSubstitute ?? 0)),
+    caregiver: (row) => number(row.byKind.caregiver ?? 0),
+    kita: (row) => number(row.byKind.kita ?? 0),
+    extraDistance: (row) => number(row.averageExtraDistanceKm),
+    parentsConfirmed: (row) => number(row.parentsConfirmed),
+    parentsKeptHome: (row) => number(row.parentsKeptHome),
+    parentsNoAnswer: (row) => number(row.parentsNoAnswer),
+  };
+  const columns: Column<Row>[] = [
+    {
+      key: "model",
+      header: t("substitution.evaluation.columns.model"),
+      cell: (row) => <ModelBadge model={row.model} />,
+      isPrimary: true,
+    },
+    ...MODEL_COLUMNS.map((key) => ({
+      key,
+      header: t(`substitution.evaluation.columns.${key}`),
+      cell: figure[key],
+      isNumeric: true,
+    })),
+  ];
   return (
-    <ReportTable caption={t("substitution.evaluation.caption")} testId="model-report" minWidth={1100}>
-      <Table.Thead>
-        <Table.Tr>
-          {[
-            "model",
-            "caregivers",
-            "absenceDays",
-            "childDays",
-            "coveredShare",
-            "coveredByKnown",
-            "tandem",
-            "substitute",
-            "caregiver",
-            "kita",
-            "extraDistance",
-            "parentsConfirmed",
-            "parentsKeptHome",
-            "parentsNoAnswer",
-          ].map((key) => (
-            <Table.Th key={key} scope="col" style={key === "model" ? undefined : { textAlign: "right" }}>
-              {c(key)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.rows.map((row) => (
-          <Table.Tr key={row.model} data-testid="model-row" data-model={row.model}>
-            <Table.Th scope="row">
-              <ModelBadge model={row.model} />
-            </Table.Th>
-            <Num>{row.caregivers}</Num>
-            <Num>{row.absenceDays}</Num>
-            <Num>{row.childDays}</Num>
-            <Num>{percent(row.childDays === 0 ? null : row.coveredShare)}</Num>
-            <Num>{row.coveredByKnown}</Num>
-            <Num>{row.byKind.tandem ?? 0}</Num>
-            <Num>{(row.byKind.substitute ?? 0) + (row.byKind.knownSubstitute ?? 0)}</Num>
-            <Num>{row.byKind.caregiver ?? 0}</Num>
-            <Num>{row.byKind.kita ?? 0}</Num>
-            <Num>{number(row.averageExtraDistanceKm)}</Num>
-            <Num>{row.parentsConfirmed}</Num>
-            <Num>{row.parentsKeptHome}</Num>
-            <Num>{row.parentsNoAnswer}</Num>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ReportTable>
+    <ResponsiveTable
+      caption={t("substitution.evaluation.caption")}
+      columns={columns}
+      rows={report.rows}
+      rowKey={(row) => row.model}
+      testId="model-report"
+      rowTestId="model-row"
+    />
   );
 }
 
@@ -78,38 +85,36 @@ function HoursTable({ hours }: { hours: HoursResponse }) {
   const { t } = useTranslation();
   const { number } = useNumbers();
   if (hours.items.length === 0) return <Text>{t("substitution.evaluation.hoursEmpty")}</Text>;
+  type Item = HoursResponse["items"][number];
   const h = (key: string) => t(`substitution.evaluation.hoursColumns.${key}`);
+  const columns: Column<Item>[] = [
+    { key: "name", header: h("name"), cell: (item) => item.name, isPrimary: true },
+    {
+      key: "employed",
+      header: h("employed"),
+      cell: (item) =>
+        item.isEmployedSubstitute && item.hoursPerMonth !== null
+          ? t("substitution.evaluation.employedHours", { hours: item.hoursPerMonth })
+          : t("substitution.evaluation.notEmployed"),
+      isNumeric: true,
+    },
+    {
+      key: "presence",
+      header: h("presence"),
+      cell: (item) => number(item.presenceMinutes / 60),
+      isNumeric: true,
+    },
+    { key: "child", header: h("child"), cell: (item) => number(item.childMinutes / 60), isNumeric: true },
+  ];
   return (
-    <ReportTable caption={t("substitution.evaluation.hoursCaption")} testId="hours-report" minWidth={560}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{h("name")}</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: "right" }}>
-            {h("employed")}
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: "right" }}>
-            {h("presence")}
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: "right" }}>
-            {h("child")}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {hours.items.map((item) => (
-          <Table.Tr key={item.caregiverId} data-testid="hours-row">
-            <Table.Th scope="row">{item.name}</Table.Th>
-            <Num>
-              {item.isEmployedSubstitute && item.hoursPerMonth !== null
-                ? t("substitution.evaluation.employedHours", { hours: item.hoursPerMonth })
-                : t("substitution.evaluation.notEmployed")}
-            </Num>
-            <Num>{number(item.presenceMinutes / 60)}</Num>
-            <Num>{number(item.childMinutes / 60)}</Num>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ReportTable>
+    <ResponsiveTable
+      caption={t("substitution.evaluation.hoursCaption")}
+      columns={columns}
+      rows={hours.items}
+      rowKey={(item) => item.caregiverId}
+      testId="hours-report"
+      rowTestId="hours-row"
+    />
   );
 }
 

@@ -12,8 +12,17 @@ import { Section } from "../../../components/section";
 import { CARE_ROLES, useMyAbsences } from "../api";
 import { AbsenceForm } from "../components/absence-form";
 import { AffectedChildren, OwnAbsences } from "../components/own-absences";
+import { PartnerCheckPanel } from "../components/partner-check";
 
-function Sent({ reported, onAnother }: { reported: AbsenceReported; onAnother: () => void }) {
+function Sent({
+  slug,
+  reported,
+  onAnother,
+}: {
+  slug: string;
+  reported: AbsenceReported;
+  onAnother: () => void;
+}) {
   const { t } = useTranslation();
   const isIllness = reported.absence.kind === "illness";
   return (
@@ -31,6 +40,9 @@ function Sent({ reported, onAnother }: { reported: AbsenceReported; onAnother: (
       >
         {isIllness ? t("substitution.report.sentIllness") : t("substitution.report.sentPlanned")}
       </Alert>
+      {reported.partnerCheck && (
+        <PartnerCheckPanel slug={slug} absenceId={reported.absence.id} initial={reported.partnerCheck} />
+      )}
       <Section title={t("substitution.report.affectedTitle")}>
         <AffectedChildren affected={reported.affected} />
       </Section>
@@ -56,7 +68,7 @@ function Report({ membership }: { membership: MyMembership }) {
           return (
             <Stack gap="lg">
               {reported ? (
-                <Sent reported={reported} onAnother={() => setReported(null)} />
+                <Sent slug={slug} reported={reported} onAnother={() => setReported(null)} />
               ) : (
                 <AbsenceForm slug={slug} today={today} onReported={setReported} />
               )}
