@@ -28,3 +28,12 @@ export function useDateFormat() {
     formatDateTime: (value: string | Date) => dateTime.format(toDate(value)),
   };
 }
+
+/** Weekday names in the interface language, Monday first: index 0 is Monday, as the platform counts them. */
+export function useWeekdayNames(): { weekdays: string[]; weekdaysShort: string[] } {
+  const { t } = useTranslation();
+  return {
+    weekdays: t("common.weekdays", { returnObjects: true }) as unknown as string[],
+    weekdaysShort: t("common.weekdaysShort", { returnObjects: true }) as unknown as string[],
+  };
+}

@@ -40,6 +40,9 @@ export const common = {
   signIn: "Anmelden",
   signOut: "Abmelden",
   menu: "Menü",
+  /** Monday first, as the platform counts weekdays (0 = Monday). */
+  weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+  weekdaysShort: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
   unsaved: {
     title: "Änderungen nicht gespeichert",
     text: "Sie haben Änderungen gemacht, die noch nicht gespeichert sind. Wenn Sie die Seite jetzt verlassen, gehen sie verloren.",

@@ -373,13 +373,4 @@ export const events = {
     saved: "Tagesordnung und Protokoll sind gespeichert.",
     none: "Noch kein Protokoll.",
   },
-  weekdays: {
-    "0": "Montag",
-    "1": "Dienstag",
-    "2": "Mittwoch",
-    "3": "Donnerstag",
-    "4": "Freitag",
-    "5": "Samstag",
-    "6": "Sonntag",
-  },
 };

@@ -3,8 +3,6 @@ export const placement = {
     board: "Vermittlung",
     myRequests: "Meine Anfragen",
   },
-  weekdaysShort: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
-  weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
   statuses: {
     unconfirmed: "Nicht bestätigt",
     open: "Offen",

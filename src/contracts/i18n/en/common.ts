@@ -42,6 +42,8 @@ export const common: typeof de = {
   signIn: "Sign in",
   signOut: "Sign out",
   menu: "Menu",
+  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
   unsaved: {
     title: "Changes not saved",
     text: "You have made changes that are not saved yet. If you leave this page now, they will be lost.",

@@ -372,13 +372,4 @@ export const events: typeof de = {
     saved: "Agenda and minutes are saved.",
     none: "No minutes yet.",
   },
-  weekdays: {
-    "0": "Monday",
-    "1": "Tuesday",
-    "2": "Wednesday",
-    "3": "Thursday",
-    "4": "Friday",
-    "5": "Saturday",
-    "6": "Sunday",
-  },
 };

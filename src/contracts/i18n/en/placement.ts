@@ -5,8 +5,6 @@ export const placement: typeof de = {
     board: "Placement",
     myRequests: "My requests",
   },
-  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
   statuses: {
     unconfirmed: "Not confirmed",
     open: "Open",

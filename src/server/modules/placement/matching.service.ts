@@ -625,7 +625,7 @@ export async function queueCaregiverNotice(
       start: formatDate(contract.start, locale),
       times: describeCareTimes(
         contract.careTimes,
-        t("placement.weekdaysShort", { returnObjects: true }) as never,
+        t("common.weekdaysShort", { returnObjects: true }) as never,
       ),
     },
     `${platform.env.PUBLIC_URL}/app/${org.slug}/mein-profil`,

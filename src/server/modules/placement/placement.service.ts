@@ -198,7 +198,7 @@ export async function queueRequestMail(
 ): Promise<void> {
   const locale = row.locale;
   const t = translator(locale);
-  const dayNames = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const dayNames = t("common.weekdaysShort", { returnObjects: true }) as unknown as string[];
   const mail = composeMail(
     locale,
     key,
@@ -403,7 +403,7 @@ export async function submitRequest(ctx: ServiceContext, parsed: PublicRequestBo
         start: formatDate(parsed.wantedStart, ctx.locale),
         times: describeCareTimes(
           values.careTimes,
-          t("placement.weekdaysShort", { returnObjects: true }) as never,
+          t("common.weekdaysShort", { returnObjects: true }) as never,
         ),
         days: repo.CONFIRMATION_DAYS,
       },

@@ -255,7 +255,7 @@ export async function exportFreeCapacityCsv(ctx: ServiceContext, query: FreeCapa
   const report = await getFreeCapacity(ctx, query);
   const t = translator(ctx.locale);
   const h = (key: string) => t(`placementReports.csv.capacity.${key}`);
-  const weekdays = t("placement.weekdays", { returnObjects: true }) as unknown as string[];
+  const weekdays = t("common.weekdays", { returnObjects: true }) as unknown as string[];
   const header = [
     h("date"),
     h("postalCode"),

@@ -109,7 +109,7 @@ export async function publishRound(
       // Her account's language where she has one; otherwise German, the office's working language.
       const locale = (person.userId && locales.get(person.userId)) || "de";
       const t = translator(locale);
-      const dayNames = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+      const dayNames = t("common.weekdaysShort", { returnObjects: true }) as unknown as string[];
       const mail = composeMail(
         locale,
         "placementRoundCaregiver",

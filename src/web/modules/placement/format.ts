@@ -7,7 +7,7 @@ import type {
   SuggestionMissDto,
 } from "../../../contracts/placement";
 import { describeCareTimes } from "../../../core/placement/requests";
-import { useDateFormat } from "../../components/format";
+import { useDateFormat, useWeekdayNames } from "../../components/format";
 
 /** The app path of a page of the organisation, e.g. orgPath("beckum", "anfragen"). */
 export function orgPath(slug: string, path = ""): string {
@@ -21,8 +21,7 @@ export function requestFormPath(slug: string): string {
 
 /** "Mo–Fr 8:00–13:00" in the interface language. */
 export function useCareTimesText(): (times: readonly CareTimeDto[]) => string {
-  const { t } = useTranslation();
-  const days = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdaysShort: days } = useWeekdayNames();
   return (times) => describeCareTimes(times, days);
 }
 
@@ -70,7 +69,7 @@ export function useSuggestionTexts(wantedStart: string) {
   const { t } = useTranslation();
   const { formatDate } = useDateFormat();
   const km = useKm();
-  const days = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdaysShort: days } = useWeekdayNames();
   const match = (m: SuggestionMatchDto): string => {
     switch (m.code) {
       case "distance":

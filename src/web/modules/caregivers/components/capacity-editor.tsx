@@ -136,7 +136,7 @@ export function CapacityEditor<V>({ form, prefix, rows, maxChildren }: Props<V>)
   });
   const weekdayOptions = [0, 1, 2, 3, 4, 5, 6].map((d) => ({
     value: String(d),
-    label: t(`registry.weekdays.${d}`),
+    label: t(`common.weekdays.${d}`),
   }));
   const presetPlaces = Math.min(5, maxChildren);
   const validSlots = rowsToSlots(rows).filter(

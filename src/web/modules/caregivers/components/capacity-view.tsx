@@ -16,7 +16,7 @@ export function ProfileSlots({ slots }: { slots: Slot[] }) {
       {sorted.map((s) => (
         <Text component="li" size="sm" key={`${s.weekday}-${s.start}`}>
           <Text span fw={600}>
-            {t(`registry.weekdays.${s.weekday}`)}
+            {t(`common.weekdays.${s.weekday}`)}
           </Text>{" "}
           {formatTimeRange(s)} · {t("registry.capacity.placesCount", { count: s.places })}
         </Text>
@@ -60,12 +60,12 @@ export function WeekView({ week, label }: { week: CaregiverDetail["week"]; label
             <Table.Tr key={`${s.weekday}-${s.start}`}>
               <Table.Td>
                 <Box component="span" hiddenFrom="sm" aria-hidden="true">
-                  {t(`registry.weekdaysShort.${s.weekday}`)}
+                  {t(`common.weekdaysShort.${s.weekday}`)}
                 </Box>
                 <Box component="span" visibleFrom="sm" aria-hidden="true">
-                  {t(`registry.weekdays.${s.weekday}`)}
+                  {t(`common.weekdays.${s.weekday}`)}
                 </Box>
-                <VisuallyHidden>{t(`registry.weekdays.${s.weekday}`)}</VisuallyHidden>
+                <VisuallyHidden>{t(`common.weekdays.${s.weekday}`)}</VisuallyHidden>
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{formatTimeRange(s)}</Table.Td>
               <Table.Td style={{ textAlign: "right" }}>{s.places}</Table.Td>

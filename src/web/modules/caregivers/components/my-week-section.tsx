@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { MyWeekResponse } from "../../../../contracts/placement";
 import { describeCareTimes } from "../../../../core/placement/requests";
 import { get } from "../../../app/api";
-import { useDateFormat } from "../../../components/format";
+import { useDateFormat, useWeekdayNames } from "../../../components/format";
 import { orgApi } from "../format";
 import { WeekView } from "./capacity-view";
 import { LoadError } from "./form-alert";
@@ -17,7 +17,7 @@ import { Section } from "./page";
 export function MyWeekSection({ orgSlug }: { orgSlug: string }) {
   const { t } = useTranslation();
   const { formatDate } = useDateFormat();
-  const days = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdaysShort: days } = useWeekdayNames();
   const query = useQuery({
     // Under placement's key, so that a contract created or changed there refreshes this view too.
     queryKey: ["placement", orgSlug, "my-week"],

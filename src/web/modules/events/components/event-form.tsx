@@ -177,7 +177,7 @@ export function EventForm({
                   label={t("events.form.weekday")}
                   data={["0", "1", "2", "3", "4", "5", "6"].map((d) => ({
                     value: d,
-                    label: t(`events.weekdays.${d}`),
+                    label: t(`common.weekdays.${d}`),
                   }))}
                   data-testid="series-weekday"
                   {...form.getInputProps("weekday")}

@@ -83,7 +83,7 @@ export function useRuleText() {
   const { t } = useTranslation();
   const { formatDate } = useDateFormat();
   return (recurrence: RecurrenceDto, from: string): string => {
-    const weekday = t(`events.weekdays.${recurrence.weekday}`);
+    const weekday = t(`common.weekdays.${recurrence.weekday}`);
     const nth = t(`events.series.nth.${recurrence.nth ?? 1}`);
     const interval = recurrence.interval;
     const rule =

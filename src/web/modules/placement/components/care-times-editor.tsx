@@ -12,6 +12,7 @@ import {
   validateCareTimes,
   weeklyCareMinutes,
 } from "../../../../core/placement/requests";
+import { useWeekdayNames } from "../../../components/format";
 
 /** A range as the form holds it, with a key that keeps React's rows stable while ranges come and go. */
 export interface CareTimeRow extends CareTime {
@@ -63,7 +64,7 @@ interface Props<V> {
 export function CareTimesEditor<V>({ form, rows }: Props<V>) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
-  const dayNames = t("placement.weekdays", { returnObjects: true }) as unknown as string[];
+  const { weekdays: dayNames } = useWeekdayNames();
   const setRows = (next: CareTimeRow[]) => form.setFieldValue("careTimes" as never, next as never);
   const listError = (form.errors as Record<string, string | undefined>).careTimes;
   const errorAt = (index: number, field: "from" | "to") =>

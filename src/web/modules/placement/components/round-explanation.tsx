@@ -2,6 +2,7 @@ import { List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CutOffDto } from "../../../../contracts/placement-rounds";
 import { describeCareTimes } from "../../../../core/placement/requests";
+import { useWeekdayNames } from "../../../components/format";
 import { useKm } from "../format";
 
 type FitReasonDto = Extract<CutOffDto, { outcome: "notAcceptable" }>["reasons"][number];
@@ -20,7 +21,7 @@ export type Audience = "office" | "family";
 export function useCutOffTexts(audience: Audience) {
   const { t } = useTranslation();
   const km = useKm();
-  const days = t("placement.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdaysShort: days } = useWeekdayNames();
   const prefix = audience === "office" ? "rounds.cutOff" : "rounds.cutOffFamily";
 
   /** "Mo–Fr 13:00–16:00 und Sa 8:00–9:00": the days of each stretch of hours said once, as care times are. */

@@ -16,7 +16,7 @@ import type {
 import type { Role } from "../../../../contracts/roles";
 import { get } from "../../../app/api";
 import { ErrorAlert } from "../../../components/error-alert";
-import { useDateFormat } from "../../../components/format";
+import { useDateFormat, useWeekdayNames } from "../../../components/format";
 import { OrgGuard } from "../../../components/org-guard";
 import { PageHeader } from "../../../components/page-header";
 import {
@@ -326,7 +326,7 @@ function CapacityTable({ report }: { report: FreeCapacityReportDto }) {
   const { formatDate } = useDateFormat();
   const { number } = useNumbers();
   const k = (key: string) => t(`placementReports.capacity.${key}`);
-  const weekdays = t("placement.weekdays", { returnObjects: true }) as unknown as string[];
+  const { weekdays } = useWeekdayNames();
   const date = formatDate(report.date);
   const metrics = ["freeAllDay", "freeAtMost", "hours"] as const;
   const dayCells = (days: FreeDayDto[], isTotal = false) =>
