@@ -14,6 +14,7 @@ import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import { findSubstitutionContacts, lockPlacementCaregiver } from "../caregivers/caregivers.queries";
+import { lockCoverPlaces } from "./cover-lock";
 import { partnerCheckOf } from "./partner-check.service";
 import {
   actorOf,
@@ -147,6 +148,8 @@ async function report(
   const today = todayOf(platform);
   checkDates(ctx, input);
   const result = await platform.db.transaction(async (tx) => {
+    // First the office's cover places (see lockCoverPlaces: always taken before any row lock), then hers.
+    await lockCoverPlaces(tx, org.id);
     // Her lock, as placement takes it: two reports of hers (two phones) cannot both pass the overlap check.
     if (!(await lockPlacementCaregiver(tx, org.id, caregiverId))) throw notFound();
     const window = { dayFrom: minuteOf(input.dayFrom), dayTo: minuteOf(input.dayTo) };

@@ -22,6 +22,7 @@ import { AppError, fieldError, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import { readNeeds } from "../placement/placement.service";
 import { proposeAndStore } from "./absences.service";
+import { lockCoverPlaces } from "./cover-lock";
 import {
   actorOf,
   coverChildren,
@@ -134,6 +135,7 @@ async function confirmCovers(
   const { platform } = ctx;
   const today = todayOf(platform);
   const result = await platform.db.transaction(async (tx) => {
+    await lockCoverPlaces(tx, org.id);
     const found: { cover: repo.CoverRow; absence: repo.AbsenceRow }[] = [];
     for (const id of [...new Set(ids)].sort()) found.push(await lockCover(tx, org, id));
     if (allowed && found.some((f) => !allowed(f.absence))) throw notFound();
@@ -279,6 +281,7 @@ export async function changeCover(
   const { platform } = ctx;
   const today = todayOf(platform);
   const dto = await platform.db.transaction(async (tx) => {
+    await lockCoverPlaces(tx, org.id);
     const { cover, absence } = await lockCover(tx, org, id);
     assertOpen(cover, absence, today);
     const world = await loadWorld(tx, org, platform.now());
@@ -341,6 +344,7 @@ export async function repropose(ctx: ServiceContext, absenceId: string): Promise
   const { platform } = ctx;
   const today = todayOf(platform);
   const range = await platform.db.transaction(async (tx) => {
+    await lockCoverPlaces(tx, org.id);
     const absence = await repo.findAbsence(tx, org.id, absenceId, true);
     if (!absence) throw notFound();
     if (absence.status === "cancelled" || absence.endsOn < today)
