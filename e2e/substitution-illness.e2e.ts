@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import type { BoardResponse, CoverDto } from "../src/contracts/substitution";
+import type { ContractDto } from "../src/contracts/placement";
+import type { BoardResponse, CareNotesList, CoverDto } from "../src/contracts/substitution";
 import { addDays, todayIso, weekdayIndex } from "../src/core/shared/dates";
 import { callApi } from "./support/api";
-import { setupJourney } from "./support/journey";
+import { DEMO_PASSWORD, setupJourney } from "./support/journey";
 
 const journey = setupJourney();
 
@@ -14,6 +15,10 @@ const SLUG = "beckum";
 /** Vera Vogt, employed substitute of the Beckum office; Anna's children know her from her play group. */
 const SUBSTITUTE = "vertretung@demo.ktp-netz.de";
 const PHONE = { width: 360, height: 780 };
+/** Katrin Hölscher, mother of a child of Anna's; her child's care notes are seeded with her consent. */
+const PARENT = "katrin.hoelscher@eltern.example";
+/** The allergy she enters on the morning of the journey: the substitute's mail must carry exactly this. */
+const ALLERGY = "Erdnüsse – Notfallset im Rucksack";
 
 /** `time` on `day` on the clocks of Beckum, summer or winter time. */
 function berlinAt(day: string, time: string): Date {
@@ -22,10 +27,12 @@ function berlinAt(day: string, time: string): Date {
   return new Date(guess.getTime() - (wall("Europe/Berlin") - wall("UTC")));
 }
 
-/** Today when it is a working day, else the coming Monday: a day her children are with her. */
-function workingDayFrom(day: string): string {
-  const index = weekdayIndex(day);
-  return index < 5 ? day : addDays(day, 7 - index);
+/** The first working day from `day` on which the child with these care times is with her. */
+function careDayFrom(day: string, careTimes: ContractDto["careTimes"]): string {
+  for (let next = day; ; next = addDays(next, 1)) {
+    const index = weekdayIndex(next);
+    if (index < 5 && careTimes.some((time) => time.day === index + 1)) return next;
+  }
 }
 
 /** The day's covers of Anna's illness, as the board's API sends them. */
@@ -43,13 +50,45 @@ async function coversOf(office: Page, day: string): Promise<CoverDto[]> {
 it("at 6:30 a day-care person reports illness on her phone; the board proposes cover for each child; the coordinator confirms; the parents are mailed and answer", async () => {
   const { platform } = journey.app;
   const realNow = platform.now;
-  const day = workingDayFrom(todayIso(realNow()));
+  // The day is one on which Katrin Hölscher's child is with Anna, so that her notes must reach the cover.
+  const office = await journey.newPage({ width: 1280, height: 900 });
+  const login = await office.request.post("/api/auth/login", {
+    data: { email: OFFICE, password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const katrin = await journey.newPage(PHONE);
+  await journey.signIn(katrin, PARENT, { at: `/app/${SLUG}/vertretung/meine` });
+  const ownChildren = (
+    await callApi<CareNotesList>(katrin, "GET", `/api/orgs/${SLUG}/substitution/family/care-notes`)
+  ).items;
+  const katrinsChild = ownChildren.find((c) => c.caregiverName === "Anna Albers");
+  if (!katrinsChild) throw new Error("the demo gives Katrin Hölscher a child with Anna Albers");
+  const contracts = (await (
+    await office.request.get(`/api/orgs/${SLUG}/care-contracts?status=active`)
+  ).json()) as ContractDto[];
+  const contract = contracts.find((c) => c.id === katrinsChild.contractId);
+  if (!contract) throw new Error("Katrin Hölscher's child has a running contract");
+  const day = careDayFrom(todayIso(realNow()), contract.careTimes);
   const morning = berlinAt(day, "06:30");
   // The application's clock stands at 6:30 on a working day of the demo week and runs on from there.
   const started = Date.now();
   platform.now = () => new Date(morning.getTime() + (Date.now() - started));
   try {
     expect(todayIso(platform.now())).toBe(day);
+
+    // Before: Katrin Hölscher, on her phone, finds her child's notes (kept with her consent) and adds an
+    // allergy; she has to consent again to save.
+    const notes = katrin.getByTestId("care-notes-child").filter({ hasText: katrinsChild.childFirstName });
+    await notes.getByTestId("care-notes-stored").waitFor();
+    await journey.expectAccessible(katrin, "care notes on a phone");
+    await notes.getByTestId("care-notes-edit").click();
+    await notes.getByTestId("care-notes-allergies").fill(ALLERGY);
+    await notes.getByTestId("care-notes-save").click();
+    await notes.getByText("Ohne Einwilligung speichern wir keine Hinweise.", { exact: false }).waitFor();
+    await notes.getByTestId("care-notes-consent").check();
+    await notes.getByTestId("care-notes-save").click();
+    await notes.getByTestId("care-notes-stored").getByText(ALLERGY).waitFor();
+    await journey.screenshot(katrin, "substitution-care-notes-phone");
 
     // 6:30, on her phone: "ill today" is chosen already, expected back tomorrow, so she only sends.
     const anna = await journey.newPage(PHONE);
@@ -83,8 +122,7 @@ it("at 6:30 a day-care person reports illness on her phone; the board proposes c
     expect(alert.text).toContain(`/app/${SLUG}/vertretung`);
 
     // The coordinator's board: today's proposals, one for each of her children.
-    const office = await journey.newPage({ width: 1280, height: 900 });
-    await journey.signIn(office, OFFICE, { at: `/app/${SLUG}/vertretung` });
+    await office.goto(`/app/${SLUG}/vertretung`);
     const view = office.getByTestId("board-day-view");
     await view.waitFor();
     await expect(view.getByRole("heading", { level: 2 }).textContent()).resolves.toMatch(
@@ -171,14 +209,18 @@ it("at 6:30 a day-care person reports illness on her phone; the board proposes c
       .toBe("confirmed");
 
     // Vera Vogt, the employed substitute, is mailed her added children and sees them on her phone.
-    await journey.smtp.waitForMail(
+    // Her mail carries the allergy Katrin entered this morning, because Katrin consented.
+    const coverMail = await journey.smtp.waitForMail(
       (m) => m.to.includes(SUBSTITUTE) && children.every((child) => m.text.includes(child)),
     );
+    expect(children).toContain(katrinsChild.childFirstName);
+    expect(coverMail.text).toContain(`Allergien: ${ALLERGY}`);
     const vera = await journey.newPage(PHONE);
     await journey.signIn(vera, SUBSTITUTE, { at: `/app/${SLUG}/vertretung/vertretungskinder` });
     await vera.getByTestId("my-cover").first().waitFor();
     const covered = await vera.getByTestId("my-cover").allTextContents();
     for (const child of children) expect(covered.some((text) => text.startsWith(child))).toBe(true);
+    expect(covered.find((text) => text.startsWith(katrinsChild.childFirstName))).toContain(ALLERGY);
     await journey.expectAccessible(vera, "children covered on a phone");
     await journey.screenshot(vera, "substitution-my-covers-phone");
 

@@ -126,6 +126,19 @@ it("the coordinator compares the substitution models over the demo year, downloa
   }
   await journey.screenshot(office, "substitution-evaluation-hours");
 
+  // The same hours as a file for the employment records: a line per person, in the page's order.
+  const [hoursCsv] = await Promise.all([
+    office.waitForEvent("download"),
+    office.getByTestId("hours-csv").click(),
+  ]);
+  expect(hoursCsv.suggestedFilename()).toBe(`vertretungsstunden-${month}.csv`);
+  const hoursLines = readFileSync(await hoursCsv.path(), "utf8")
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
+  expect(hoursLines.length).toBe(1 + hours.items.length);
+  expect(hoursLines.slice(1).map((line) => line.split(";")[0])).toEqual(hours.items.map((i) => i.name));
+
   // On a phone: a card per model with the same figures, and the page does not scroll sideways.
   await office.setViewportSize(PHONE);
   await rows.locator("dd").first().waitFor();

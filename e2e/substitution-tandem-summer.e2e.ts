@@ -76,14 +76,44 @@ it("a tandem pair plans three weeks of summer closing each, offset: every child-
     ageMaxMonths: Math.max(partnerRecord.ageMaxMonths, 72),
   });
 
-  // The partner's closing, weeks 4–6, entered by the office as the pair agreed.
-  const partnerClosing = await callApi<AbsenceReported>(office, "POST", `${API}/substitution/absences`, {
-    kind: "closing",
-    caregiverId: partner.id,
-    startsOn: weeks4to6,
-    endsOn: addDays(weeks4to6, 18),
-  });
-  expect(partnerClosing.partnerCheck?.partnerNames).toEqual([firstName]);
+  // The partner's closing, weeks 4–6, entered by the office in its dialog as the pair agreed: the dialog
+  // answers at once whether her partner alone takes the children, as her own report page does.
+  await office.getByTestId("office-absence").click();
+  const dialog = office.getByRole("dialog");
+  await dialog.getByTestId("office-absence-who").fill(partner.name);
+  await office.getByRole("option", { name: new RegExp(`^${partner.name} \\(`) }).click();
+  await dialog.getByTestId("absence-mode-holiday").click();
+  await dialog.getByRole("radio", { name: /^Schließzeit \(z\. B\./ }).check();
+  await dialog.getByTestId("absence-from").fill(weeks4to6);
+  await dialog.getByTestId("absence-to").fill(addDays(weeks4to6, 18));
+  await dialog.getByTestId("absence-submit").click();
+  const officeCheck = dialog.getByTestId("office-absence-sent").getByTestId("partner-check");
+  await officeCheck.waitFor();
+  const partnerAbsences = await callApi<{ items: { id: string; startsOn: string }[] }>(
+    office,
+    "GET",
+    `${API}/substitution/absences?from=${weeks4to6}&to=${weeks4to6}&caregiverId=${partner.id}`,
+  );
+  const partnerAbsenceId = partnerAbsences.items.find((a) => a.startsOn === weeks4to6)?.id;
+  const partnerCheck = (
+    await callApi<{ partnerCheck: AbsenceReported["partnerCheck"] }>(
+      office,
+      "GET",
+      `${API}/substitution/absences/${partnerAbsenceId}/partner-check`,
+    )
+  ).partnerCheck;
+  expect(partnerCheck?.partnerNames).toEqual([firstName]);
+  // The office reads of "the" partner, with the same figures the server states.
+  const officeSummary = await officeCheck.textContent();
+  expect(officeSummary).toContain(`die Tandempartnerin ${firstName}`);
+  expect(officeSummary).toContain(
+    partnerCheck?.allCovered
+      ? `${partnerCheck.childDays} Betreuungstage`
+      : `${partnerCheck?.coveredByPartner} von ${partnerCheck?.childDays} Betreuungstagen`,
+  );
+  await journey.expectAccessible(office, "office enters a closing, with the partner check");
+  await journey.screenshot(office, "substitution-tandem-office-closing");
+  await dialog.getByRole("button", { name: "Fertig" }).click();
 
   // She gets an account through the office's invitation and opens her profile, which links her record.
   await callApi(office, "POST", `${API}/invitations`, { email: first.email, roles: ["caregiver"] });

@@ -17,7 +17,7 @@ import { seedEvents } from "./events";
 import { seedMembership } from "./membership";
 import { seedPlacementRequests } from "./placement";
 import { seedSite } from "./site";
-import { seedSubstitution } from "./substitution";
+import { seedCareNotes, seedSubstitution } from "./substitution";
 import { seedSurveys } from "./surveys";
 import { seedTraining } from "./training";
 
@@ -189,4 +189,9 @@ async function seedExtensions(
   await seedSite(tx, { officeId: ids.office, associationId: ids.association, now: platform.now() });
   await seedSurveys(tx, { officeId: ids.office, today, now: platform.now() });
   await seedSubstitution(tx, { officeId: ids.office, today });
+  await seedCareNotes(tx, {
+    officeId: ids.office,
+    now: platform.now(),
+    encrypt: (plain) => platform.cipher.encrypt(plain),
+  });
 }

@@ -36,6 +36,7 @@ import { careContracts, placementRequests } from "../../src/server/modules/place
 import {
   substitutionAbsences,
   substitutionArrangements,
+  substitutionCareNotes,
   substitutionCovers,
   substitutionKitas,
   substitutionPlayGroupChildren,
@@ -644,4 +645,44 @@ async function loadFamilies(
       },
     ]),
   );
+}
+
+/** The demo family whose child has care notes for a substitute (Anna Albers's first contract). */
+export const CARE_NOTES_PARENT_EMAIL = "katrin.hoelscher@eltern.example";
+
+/**
+ * Care notes with the parents' consent for one child of Anna Albers, so that a substitute's mail and page
+ * show what the notes look like. Encrypted as the platform stores them.
+ */
+export async function seedCareNotes(
+  tx: Executor,
+  input: { officeId: string; now: Date; encrypt: (plain: string) => string },
+): Promise<void> {
+  const [contract] = await tx
+    .select({ id: careContracts.id, parentUserId: placementRequests.parentUserId })
+    .from(careContracts)
+    .innerJoin(placementRequests, eq(placementRequests.id, careContracts.requestId))
+    .where(
+      and(
+        eq(careContracts.organisationId, input.officeId),
+        eq(placementRequests.email, CARE_NOTES_PARENT_EMAIL),
+      ),
+    );
+  if (!contract) return;
+  const consentAt = new Date(input.now.getTime() - 30 * 24 * 3600_000);
+  await tx.insert(substitutionCareNotes).values({
+    contractId: contract.id,
+    organisationId: input.officeId,
+    notesEncrypted: input.encrypt(
+      JSON.stringify({
+        allergies: "Kuhmilch – bitte Hafermilch geben",
+        diet: "vegetarisch",
+        notes: "Schläft mittags mit ihrem Kuscheltuch.",
+      }),
+    ),
+    consentAt,
+    consentBy: "parent",
+    updatedByUserId: contract.parentUserId,
+    updatedAt: consentAt,
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema, optionalText, postalCodeSchema, requiredText, uuidSchema } from "./common";
 import { careTimeSchema } from "./placement";
+import { type SubstitutionModel, substitutionModels } from "./substitution-models";
 
 /**
  * Substitution (Vertretung, issue 7): when a day-care person is absent, her children are covered by a
@@ -27,18 +28,24 @@ import { careTimeSchema } from "./placement";
  *   GET    /api/orgs/:orgSlug/substitution/absences?from=&to=&caregiverId= → absenceList (everyone's)
  *   POST   /api/orgs/:orgSlug/substitution/absences          absenceInput (with caregiverId) → 201
  *             absenceReported (the office enters an absence for someone)
+ *   DELETE /api/orgs/:orgSlug/substitution/absences/:id                  → okResponse (the office cancels
+ *             anyone's absence, as her own cancel does)
  *   GET    /api/orgs/:orgSlug/substitution/arrangements                 → arrangementList
  *   PUT    /api/orgs/:orgSlug/substitution/arrangements/:caregiverId    arrangementInput → arrangementDto
  *             (tandems kept symmetric)
  *   GET/POST /api/orgs/:orgSlug/substitution/substitutes   substituteInput → substituteDto (mark a registry
  *             caregiver as employed substitute); PUT/DELETE …/substitutes/:id
- *   GET/POST /api/orgs/:orgSlug/substitution/kitas   kitaInput → kitaDto; PUT/DELETE …/kitas/:id
+ *   GET/POST /api/orgs/:orgSlug/substitution/kitas   kitaInput → kitaDto; PUT …/kitas/:id;
+ *   DELETE …/kitas/:id → kitaArchived (archived, kept for history; its covers from today on proposed
+ *             again, confirmed ones lose their confirmation and their parents are told)
  *   GET/POST /api/orgs/:orgSlug/substitution/play-groups   playGroupInput → playGroupDto;
  *             PUT/DELETE …/play-groups/:id   (attendance = contract ids)
  *   GET/PUT  /api/orgs/:orgSlug/substitution/settings   settingsInput → settingsDto
  *   GET    /api/orgs/:orgSlug/substitution/hours?month=YYYY-MM           → hoursResponse (cover hours per
- *             person; employed substitutes' employment record)
+ *             person; employed substitutes' employment record); hours.csv?month= the same as CSV
  *   GET    /api/orgs/:orgSlug/substitution/report?from=&to=              → modelReport (.csv, .pdf too)
+ *   GET    /api/orgs/:orgSlug/substitution/calendar?from=&to=            → calendarResponse (every active
+ *             absence and cover per day; default the current ISO week, at most 62 days)
  * - day-care persons and substitutes with a registry entry (substitution.own):
  *   POST   /api/orgs/:orgSlug/substitution/my/absences       absenceInput → 201 absenceReported (her own;
  *             lists every affected child with times at once; illness mails the coordinators)
@@ -46,7 +53,9 @@ import { careTimeSchema } from "./placement";
  *   DELETE /api/orgs/:orgSlug/substitution/my/absences/:id              → okResponse (cancels; confirmed
  *             covers are cancelled and their parents and covers mailed)
  *   GET    /api/orgs/:orgSlug/substitution/my/covers?from=&to=           → myCoversResponse (children she
- *             covers, with notes: allergies/diet only where the parents consented)
+ *             covers, with the care notes where the parents consented, from today on)
+ *   GET    /api/orgs/:orgSlug/substitution/my/calendar?from=&to=         → calendarResponse (her own
+ *             absences with their child-days, and the confirmed covers she holds)
  *   GET    /api/orgs/:orgSlug/substitution/my/tandem?from=&to=           → boardResponse (where the office
  *             lets tandems confirm: her and her partners' absences; confirm through the routes below)
  *   POST   /api/orgs/:orgSlug/substitution/my/tandem/covers/:id/confirm  → coverDto (403 unless allowed)
@@ -54,6 +63,14 @@ import { careTimeSchema } from "./placement";
  *   GET    /api/orgs/:orgSlug/substitution/family                       → familyCoversResponse (her
  *             children's confirmed covers from today on, with who, where, when)
  *   POST   /api/orgs/:orgSlug/substitution/family/covers/:id/answer  parentAnswerInput → familyCover
+ *   GET    /api/orgs/:orgSlug/substitution/family/care-notes             → careNotesList (her children with
+ *             running contracts and their care notes)
+ *   GET/PUT/DELETE /api/orgs/:orgSlug/substitution/family/contracts/:contractId/care-notes
+ *             careNotesInput → careNotesState (her own child only, else 404; PUT needs consent; DELETE
+ *             withdraws the consent and deletes the notes)
+ * - care notes by the office (substitution.manage), for families without an account:
+ *   GET/PUT/DELETE /api/orgs/:orgSlug/substitution/contracts/:contractId/care-notes
+ *             careNotesInput → careNotesState (PUT: the parents consented in writing; every read audited)
  *
  * Errors (contracts/errors.ts): substitutionNotRegistryPerson (her account has no registry entry, 403),
  * substitutionAbsenceOverlap (409), substitutionCoverNotPossible (409, with the problem in details),
@@ -68,8 +85,7 @@ export type CoverStatus = (typeof coverStatuses)[number];
 export const coverKinds = ["knownSubstitute", "tandem", "substitute", "caregiver", "kita"] as const;
 export type CoverKind = (typeof coverKinds)[number];
 /** A caregiver's substitution model, derived from her arrangement (the first that applies). */
-export const substitutionModels = ["tandem", "employedSubstitute", "kita", "none"] as const;
-export type SubstitutionModel = (typeof substitutionModels)[number];
+export { type SubstitutionModel, substitutionModels };
 export const parentAnswers = ["confirmed", "keptHome"] as const;
 export type ParentAnswer = (typeof parentAnswers)[number];
 export const problemCodes = [
@@ -194,6 +210,11 @@ export const coverPlace = z.object({
 });
 export type CoverPlace = z.infer<typeof coverPlace>;
 
+/** Why a confirmed cover fell through (office operations): who held it and why she no longer can. */
+export const lostCoverReasons = ["coverAbsent", "kitaArchived"] as const;
+export const lostCover = z.object({ reason: z.enum(lostCoverReasons), name: z.string() });
+export type LostCoverDto = z.infer<typeof lostCover>;
+
 /** One child-day on the board. */
 export const coverDto = z.object({
   id: z.uuid(),
@@ -213,6 +234,11 @@ export const coverDto = z.object({
   problem: coverProblem.nullable(),
   /** False for contracts recorded without a family: the office tells the parents by phone. */
   canMailParents: z.boolean(),
+  /**
+   * Set when this child-day was confirmed with someone who can no longer take it (she is absent herself, or
+   * the Kita was archived): proposed again, to be confirmed again. Null otherwise.
+   */
+  lostCover: lostCover.nullable(),
   parentAnswer: z.enum(parentAnswers).nullable(),
   confirmedAt: z.string().nullable(),
 });
@@ -371,9 +397,13 @@ export const myCover = z.object({
   absentCaregiverName: z.string(),
   parentName: z.string().nullable(),
   parentPhone: z.string().nullable(),
-  /** Allergies and diet, only where the parents consented to their needs being kept. */
+  /**
+   * The care notes (allergies, diet, what she should know), only where the parents consented to them and
+   * only for covers from today on; every disclosure is audited.
+   */
   allergies: z.string().nullable(),
   diet: z.string().nullable(),
+  notes: z.string().nullable(),
   parentAnswer: z.enum(parentAnswers).nullable(),
 });
 export const myCoversResponse = z.object({ items: z.array(myCover), today: z.string() });
@@ -392,3 +422,124 @@ export type FamilyCover = z.infer<typeof familyCover>;
 export const familyCoversResponse = z.object({ items: z.array(familyCover), today: z.string() });
 export const parentAnswerInput = z.object({ answer: z.enum(parentAnswers) });
 export type ParentAnswerInput = z.infer<typeof parentAnswerInput>;
+
+// Calendar (week and month of absences and cover; the office's and one's own) ---------------------------
+
+/** Default: the current ISO week (Monday to Sunday); at most 62 days. */
+export const calendarQuery = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+
+/** An active absence that touches the range, once; the days refer to it by id. */
+export const calendarAbsence = z.object({
+  id: z.uuid(),
+  caregiverId: z.uuid(),
+  caregiverName: z.string(),
+  kind: z.enum(absenceKinds),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  /** Part days: the window of each day; null for whole days. */
+  dayFrom: clock.nullable(),
+  dayTo: clock.nullable(),
+});
+export type CalendarAbsence = z.infer<typeof calendarAbsence>;
+
+/** One absence on one day: her child-days by state (cancelled child-days are not counted). */
+export const calendarAbsenceDay = z.object({
+  absenceId: z.uuid(),
+  childDays: z.number().int(),
+  confirmed: z.number().int(),
+  proposed: z.number().int(),
+  uncovered: z.number().int(),
+});
+export type CalendarAbsenceDay = z.infer<typeof calendarAbsenceDay>;
+
+/** A person or Kita holding covers on one day: how many children, and the clock time they span. */
+export const calendarHolder = z.object({
+  caregiverId: z.uuid().nullable(),
+  kitaId: z.uuid().nullable(),
+  name: z.string(),
+  children: z.number().int(),
+  confirmed: z.number().int(),
+  proposed: z.number().int(),
+  times: z.array(z.object({ from: clock, to: clock })),
+  childFirstNames: z.array(z.string()),
+});
+export type CalendarHolder = z.infer<typeof calendarHolder>;
+
+/** Every day of the range, also empty ones, so that a week and a month grid render from one answer. */
+export const calendarDay = z.object({
+  day: z.string(),
+  absences: z.array(calendarAbsenceDay),
+  holders: z.array(calendarHolder),
+  /** Distinct absent persons that day (two part-day absences of one person count once). */
+  absentPeople: z.number().int(),
+  childDays: z.number().int(),
+  confirmed: z.number().int(),
+  proposed: z.number().int(),
+  uncovered: z.number().int(),
+});
+export type CalendarDay = z.infer<typeof calendarDay>;
+
+export const calendarResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The office's today (Europe/Berlin). */
+  today: z.string(),
+  absences: z.array(calendarAbsence),
+  days: z.array(calendarDay),
+});
+export type CalendarResponse = z.infer<typeof calendarResponse>;
+
+// Care notes on the contract (helper "care-notes") ------------------------------------------------------
+
+/** Who recorded the parents' consent: the parent on her page, or the office from a signed paper form. */
+export const careNotesConsentBy = ["parent", "office"] as const;
+export type CareNotesConsentBy = (typeof careNotesConsentBy)[number];
+
+/**
+ * What the person covering a child must know (allergies, diet, a short note). Health data (Art. 9 DSGVO):
+ * stored only with consent, which `consent` states — for a parent her own, for the office the parents'
+ * written one. Data minimisation: three short texts, at least one filled.
+ */
+export const careNotesInput = z
+  .object({
+    allergies: optionalText(300).default(""),
+    diet: optionalText(300).default(""),
+    notes: optionalText(500).default(""),
+    consent: z.boolean().default(false),
+  })
+  .refine((c) => c.consent, { message: "v.substitutionCareNotesConsent", path: ["consent"] })
+  .refine((c) => Boolean(c.allergies || c.diet || c.notes), {
+    message: "v.substitutionCareNotesEmpty",
+    path: ["allergies"],
+  });
+export type CareNotesInput = z.infer<typeof careNotesInput>;
+
+export const careNotesDto = z.object({
+  allergies: z.string(),
+  diet: z.string(),
+  notes: z.string(),
+  consentAt: z.string(),
+  consentBy: z.enum(careNotesConsentBy),
+  updatedAt: z.string(),
+});
+export type CareNotesDto = z.infer<typeof careNotesDto>;
+
+/** A child's running contract with its care notes (null: none, or the consent was withdrawn). */
+export const careNotesState = z.object({
+  contractId: z.uuid(),
+  childFirstName: z.string(),
+  caregiverName: z.string(),
+  /** False for contracts recorded without a family account: only the office can keep notes for them. */
+  hasParentAccount: z.boolean(),
+  careNotes: careNotesDto.nullable(),
+});
+export type CareNotesState = z.infer<typeof careNotesState>;
+export const careNotesList = z.object({ items: z.array(careNotesState) });
+export type CareNotesList = z.infer<typeof careNotesList>;
+
+// Office operations ----------------------------------------------------------------------------------
+// (helper "office": the office cancels anyone's absence, a Kita is archived instead of deleted, hours CSV)
+
+/** DELETE …/kitas/:id: the Kita is archived; its covers from today on were proposed again (`moved`). */
+export const kitaArchived = z.object({ ok: z.literal(true), moved: z.number().int() });
+export type KitaArchived = z.infer<typeof kitaArchived>;

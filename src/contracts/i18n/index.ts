@@ -17,6 +17,7 @@ import * as deRegistry from "./de/registry";
 import * as deRounds from "./de/rounds";
 import * as deSite from "./de/site";
 import * as deSubstitution from "./de/substitution";
+import * as deSubstitutionCalendar from "./de/substitutionCalendar";
 import * as deSubstitutionReport from "./de/substitutionReport";
 import * as deSurveys from "./de/surveys";
 import * as deTraining from "./de/training";
@@ -43,6 +44,7 @@ import * as enRegistry from "./en/registry";
 import * as enRounds from "./en/rounds";
 import * as enSite from "./en/site";
 import * as enSubstitution from "./en/substitution";
+import * as enSubstitutionCalendar from "./en/substitutionCalendar";
 import * as enSubstitutionReport from "./en/substitutionReport";
 import * as enSurveys from "./en/surveys";
 import * as enTraining from "./en/training";
@@ -88,6 +90,7 @@ export const resources = {
       ...deSurveys,
       ...deVotes,
       ...deSubstitution,
+      ...deSubstitutionCalendar,
       ...deSubstitutionReport,
     },
   },
@@ -118,6 +121,7 @@ export const resources = {
       ...enSurveys,
       ...enVotes,
       ...enSubstitution,
+      ...enSubstitutionCalendar,
       ...enSubstitutionReport,
     },
   },

@@ -5,6 +5,7 @@ import { unpublishExpiredPhotosJob } from "./exhibition/exhibition.jobs";
 import { eraseApplicationsJob } from "./membership/membership.jobs";
 import { expireOffersJob, expireUnconfirmedJob } from "./placement/placement.jobs";
 import { roundReminderJob } from "./placement/rounds.jobs";
+import { eraseCareNotesJob } from "./substitution/care-notes.jobs";
 import { surveyJob } from "./surveys/surveys.jobs";
 import { certificateReminderJob } from "./training/training.jobs";
 import { voteTimesJob } from "./votes/votes.jobs";
@@ -22,4 +23,5 @@ export const jobs: Job[] = [
   unpublishExpiredPhotosJob,
   voteTimesJob,
   surveyJob,
+  eraseCareNotesJob,
 ];

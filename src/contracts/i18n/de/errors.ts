@@ -174,6 +174,9 @@ export const validation = {
   substitutionAlreadySubstitute: "Diese Person ist schon als Vertretungskraft eingetragen.",
   substitutionAgeRange: "Das Höchstalter muss über dem Mindestalter liegen.",
   substitutionUnknownContract: "Dieses Kind hat hier keinen Betreuungsvertrag.",
+  substitutionCareNotesConsent:
+    "Ohne Einwilligung speichern wir keine Hinweise. Bitte das Häkchen setzen oder die Hinweise löschen.",
+  substitutionCareNotesEmpty: "Bitte mindestens eine Angabe machen.",
   year: "Bitte ein Jahr wie 2026 angeben.",
   criterionFactTaken: "Diese Angabe ist schon ein Kriterium. Bitte dort die Punkte ändern.",
   latitude: "Bitte einen Breitengrad in Deutschland eingeben (zwischen 47 und 55,5, z. B. 51,7543).",

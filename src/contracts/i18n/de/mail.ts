@@ -387,6 +387,7 @@ export const mail = {
   substitutionCoverChild: "{{child}} ({{age}}), {{day}}: {{times}}",
   substitutionCoverNeeds: "\n   Allergien: {{allergies}} · Ernährung: {{diet}}",
   substitutionCoverNoNeeds: "\n   Allergien und Ernährung: bitte bei den Eltern erfragen",
+  substitutionCoverNotes: "\n   Gut zu wissen: {{notes}}",
   substitutionPhone: ", Telefon {{phone}}",
   substitutionAge: "{{months}} Monate",
   substitutionCancelled: {
@@ -394,6 +395,13 @@ export const mail = {
     body: "die Vertretung für {{child}} am {{day}} entfällt: {{caregiver}} ist doch da, oder die Abwesenheit wurde geändert.",
     action: "Zur Übersicht",
   },
+  substitutionCoverLost: {
+    subject: "Vertretung fällt aus: {{child}} am {{day}}",
+    body: "die Vertretung für {{child}} am {{day}} bei {{cover}} fällt aus: {{reason}}\n\nDas Koordinationsbüro sucht eine neue Vertretung. Sobald sie feststeht, bekommen die Eltern eine neue E-Mail.",
+    action: "Zur Übersicht",
+  },
+  substitutionCoverLostAbsent: "{{cover}} ist selbst abwesend.",
+  substitutionCoverLostKita: "Die Kita nimmt keine Vertretungskinder mehr auf.",
   announcementOptOut:
     "\n\nSie möchten solche E-Mails nicht mehr? In Ihrem Konto können Sie sie abbestellen. Wichtige Mitteilungen bekommen Sie trotzdem.",
 };

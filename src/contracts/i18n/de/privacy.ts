@@ -82,6 +82,7 @@ export const privacy = {
     substitutionKita: "Kooperations-Kita",
     substitutionPlayGroup: "Spielgruppentreffen",
     substitutionSettings: "Regeln für Vertretungen",
+    substitutionCareNotes: "Hinweise für eine Vertretung (Allergien, Ernährung)",
   },
   actions: {
     membership_settingsUpdated: "Links zu Satzung und Datenschutz geändert",
@@ -251,6 +252,10 @@ export const privacy = {
     substitution_coversReproposed: "Vertretungen neu vorgeschlagen",
     substitution_parentAnswered: "Eltern haben auf eine Vertretung geantwortet",
     substitution_needsRead: "Allergien und Ernährung für eine Vertretung gelesen",
+    substitution_careNotesSaved: "Hinweise für eine Vertretung gespeichert (mit Einwilligung)",
+    substitution_careNotesWithdrawn: "Einwilligung widerrufen, Hinweise für eine Vertretung gelöscht",
+    substitution_careNotesRead: "Hinweise für eine Vertretung gelesen oder weitergegeben",
+    substitution_careNotesErased: "Hinweise für Vertretungen gelöscht (Betreuungsvertrag beendet)",
     substitution_arrangementUpdated: "Vertretungsregelung geändert",
     substitution_substituteCreated: "Als festangestellte Vertretungskraft eingetragen",
     substitution_substituteUpdated: "Vertretungskraft geändert",
@@ -262,6 +267,7 @@ export const privacy = {
     substitution_playGroupUpdated: "Spielgruppentreffen geändert",
     substitution_playGroupDeleted: "Spielgruppentreffen gelöscht",
     substitution_settingsUpdated: "Regeln für Vertretungen geändert",
+    substitution_coversMoved: "Vertretung neu vorgeschlagen, weil die bisherige ausfällt",
     substitution_reportDownloaded: "Auswertung der Vertretungsmodelle heruntergeladen",
   },
 };

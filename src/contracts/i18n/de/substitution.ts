@@ -116,6 +116,10 @@ export const substitution = {
     other: "{{day}}: {{child}} – {{reason}}",
     again: "Noch einmal prüfen",
     nextStep: "Die Fachberatung sieht das auch und sucht für diese Tage eine andere Vertretung.",
+    officePartners_one: "die Tandempartnerin",
+    officePartners_other: "die Tandempartnerinnen",
+    officeNextStep:
+      "Für diese Tage stehen andere Vorschläge auf der Übersicht. Bitte dort prüfen und bestätigen.",
   },
   own: {
     title: "Meine Abwesenheiten",
@@ -133,6 +137,7 @@ export const substitution = {
   },
 
   officeAbsence: {
+    entered: "Die Abwesenheit ist eingetragen.",
     open: "Abwesenheit eintragen",
     title: "Abwesenheit für eine Tagespflegeperson eintragen",
     who: "Wer fehlt?",
@@ -188,6 +193,15 @@ export const substitution = {
     change: "Ändern",
     changeFor: "Vertretung für {{child}} ändern",
     noCover: "Noch niemand",
+    lostCoverAbsent: "Vertretung fällt aus: {{name}} ist selbst abwesend. Bitte neu bestätigen.",
+    lostCoverKita: "Vertretung fällt aus: {{name}} nimmt keine Vertretungskinder mehr. Bitte neu bestätigen.",
+    cancelAbsence: "Zurücknehmen",
+    cancelAbsenceFor: "Abwesenheit von {{name}} zurücknehmen",
+    cancelAbsenceTitle: "Abwesenheit zurücknehmen?",
+    cancelAbsenceText:
+      "Die Abwesenheit von {{name}} wird zurückgenommen. Ihre Vertretungen ab heute entfallen. Eltern und Vertretungen von bestätigten Tagen bekommen sofort eine E-Mail.",
+    cancelAbsenceConfirm: "Ja, zurücknehmen",
+    absenceCancelled: "Die Abwesenheit von {{name}} ist zurückgenommen.",
   },
   candidates: {
     title: "Vertretung für {{child}} am {{day}}",
@@ -297,8 +311,13 @@ export const substitution = {
     remove: "Löschen",
     removeFor: "{{name}} löschen",
     removeTitle: "Kita löschen?",
-    removeText: "{{name}} wird gelöscht und bei keiner Regelung mehr vorgeschlagen.",
+    removeText:
+      "{{name}} wird aus der Liste genommen und nicht mehr vorgeschlagen. Vergangene Vertretungen behalten den Namen. Vertretungen ab heute werden neu vorgeschlagen, Eltern von bestätigten Tagen bekommen eine E-Mail.",
     removed: "Die Kita ist gelöscht.",
+    removedMoved_one:
+      "Die Kita ist gelöscht. 1 Vertretung wird neu vorgeschlagen – bitte auf der Übersicht prüfen.",
+    removedMoved_other:
+      "Die Kita ist gelöscht. {{count}} Vertretungen werden neu vorgeschlagen – bitte auf der Übersicht prüfen.",
     placesLine_one: "1 Platz",
     placesLine_other: "{{count}} Plätze",
     ageLine: "{{from}} bis {{to}}",
@@ -372,10 +391,57 @@ export const substitution = {
     allergies: "Allergien",
     diet: "Ernährung",
     noNotes: "Keine Angaben zu Allergien oder Ernährung.",
+    notes: "Gut zu wissen",
     parentAnswer: "Antwort der Eltern",
     tandemTitle: "Tandem: Vorschläge bestätigen",
     tandemIntro:
       "Die Fachberatung erlaubt, dass Tandems Vertretungen untereinander selbst bestätigen. Hier stehen die Kinder Ihres Tandems, die eine Vertretung brauchen.",
+  },
+  careNotes: {
+    title: "Hinweise für eine Vertretung",
+    intro:
+      "Wenn Ihre Tagespflegeperson fehlt, betreut eine Vertretung Ihr Kind. Was muss sie wissen? Zum Beispiel Allergien oder was Ihr Kind nicht essen darf.",
+    who: "Wer sieht das? Nur die Person, die Ihr Kind vertritt, und nur an den Tagen, an denen sie es betreut. Dazu die Fachberatung. Sonst niemand.",
+    childTitle: "{{child}} (bei {{caregiver}})",
+    none: "Noch keine Hinweise gespeichert.",
+    noChildren: "Hier gibt es für Ihr Kind keinen laufenden Betreuungsvertrag.",
+    allergies: "Allergien",
+    allergiesHint: "Zum Beispiel: Erdnüsse – Notfallset im Rucksack",
+    diet: "Ernährung",
+    dietHint: "Zum Beispiel: vegetarisch, kein Schweinefleisch",
+    notes: "Das sollte die Vertretung wissen",
+    notesHint: "Kurz, zum Beispiel: Schläft mittags mit Kuscheltuch",
+    consentParent:
+      "Ich bin einverstanden: Die Vertretung und die Fachberatung dürfen diese Hinweise sehen, solange mein Kind vertreten wird. Ich kann das jederzeit zurücknehmen. Dann werden die Hinweise gelöscht.",
+    consentOffice: "Die Eltern haben schriftlich eingewilligt.",
+    consentOfficeHint:
+      "Nur mit unterschriebener Einwilligung der Eltern speichern. Die Vertretung sieht die Hinweise nur an den Tagen, an denen sie das Kind betreut.",
+    consentGiven: "Einwilligung vom {{date}}",
+    consentBy: {
+      parent: "von den Eltern hier gegeben",
+      office: "schriftlich, eingetragen von der Fachberatung",
+    },
+    add: "Hinweise eintragen",
+    addFor: "Hinweise für {{child}} eintragen",
+    edit: "Ändern",
+    editFor: "Hinweise für {{child}} ändern",
+    save: "Speichern",
+    cancel: "Abbrechen",
+    saved: "Die Hinweise für {{child}} sind gespeichert.",
+    withdraw: "Zurücknehmen und löschen",
+    withdrawFor: "Einwilligung für {{child}} zurücknehmen und Hinweise löschen",
+    withdrawTitle: "Hinweise löschen?",
+    withdrawText:
+      "Die Hinweise für {{child}} werden gelöscht. Eine Vertretung erfährt sie dann nicht mehr von uns.",
+    withdrawConfirm: "Löschen",
+    withdrawn: "Die Hinweise für {{child}} sind gelöscht.",
+    board: "Hinweise",
+    boardFor: "Hinweise für {{child}} (Allergien, Ernährung)",
+    dialogTitle: "Hinweise für {{child}}",
+    officeIntro:
+      "Allergien, Ernährung und was eine Vertretung wissen muss – nur mit Einwilligung der Eltern. Jedes Öffnen wird protokolliert.",
+    parentAccount:
+      "Die Eltern haben ein Konto und können die Hinweise selbst auf ihrer Seite „Vertretung“ eintragen.",
   },
   evaluation: {
     title: "Vertretung auswerten",
@@ -419,5 +485,7 @@ export const substitution = {
     },
     employedHours: "{{hours}} Std.",
     notEmployed: "nicht angestellt",
+    downloadHoursCsv: "CSV",
+    downloadHoursCsvName: "Vertretungsstunden des Monats als CSV herunterladen",
   },
 };

@@ -6,6 +6,16 @@ export const substitutionReport = {
   footer: "{{organisation}} · Seite {{page}} von {{pages}}",
   fileName: "vertretungsmodelle",
   none: "keine Angaben",
+  hoursFileName: "vertretungsstunden",
+  yes: "ja",
+  no: "nein",
+  hoursColumns: {
+    name: "Name",
+    isEmployedSubstitute: "Festangestellte Vertretung",
+    hoursPerMonth: "Vertragsstunden je Monat",
+    presenceHours: "Stunden im Einsatz",
+    childHours: "Kinderstunden",
+  },
   models: {
     tandem: "Tandem",
     employedSubstitute: "Festangestellte Vertretung",

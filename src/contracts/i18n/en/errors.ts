@@ -168,6 +168,8 @@ export const validation: typeof deValidation = {
   substitutionAlreadySubstitute: "This person is already marked as an employed substitute.",
   substitutionAgeRange: "The maximum age must be above the minimum age.",
   substitutionUnknownContract: "This child has no care contract here.",
+  substitutionCareNotesConsent: "Without consent we store no notes. Please tick the box or delete the notes.",
+  substitutionCareNotesEmpty: "Please fill in at least one field.",
   year: "Please enter a year such as 2026.",
   criterionFactTaken: "This is already a criterion. Please change its points there.",
   latitude: "Please enter a latitude in Germany (between 47 and 55.5, e.g. 51.7543).",

@@ -388,6 +388,7 @@ export const mail: typeof de = {
   substitutionCoverChild: "{{child}} ({{age}}), {{day}}: {{times}}",
   substitutionCoverNeeds: "\n   Allergies: {{allergies}} · Diet: {{diet}}",
   substitutionCoverNoNeeds: "\n   Allergies and diet: please ask the parents",
+  substitutionCoverNotes: "\n   Good to know: {{notes}}",
   substitutionPhone: ", phone {{phone}}",
   substitutionAge: "{{months}} months",
   substitutionCancelled: {
@@ -395,6 +396,13 @@ export const mail: typeof de = {
     body: "the cover for {{child}} on {{day}} is cancelled: {{caregiver}} is there after all, or the absence was changed.",
     action: "Open the overview",
   },
+  substitutionCoverLost: {
+    subject: "Cover falls through: {{child}} on {{day}}",
+    body: "the cover for {{child}} on {{day}} with {{cover}} falls through: {{reason}}\n\nThe coordination office is looking for a new cover. As soon as it is settled, the parents receive a new e-mail.",
+    action: "Open the overview",
+  },
+  substitutionCoverLostAbsent: "{{cover}} is absent herself.",
+  substitutionCoverLostKita: "The Kita no longer takes children for cover.",
   announcementOptOut:
     "\n\nDon't want these e-mails any more? You can turn them off on your account page. You will still get important announcements.",
 };

@@ -83,6 +83,7 @@ export const privacy: typeof de = {
     substitutionKita: "Cooperating Kita",
     substitutionPlayGroup: "Play-group date",
     substitutionSettings: "Substitution rules",
+    substitutionCareNotes: "Notes for a substitute (allergies, diet)",
   },
   actions: {
     membership_settingsUpdated: "Links to statutes and privacy notice changed",
@@ -252,6 +253,10 @@ export const privacy: typeof de = {
     substitution_coversReproposed: "Covers proposed again",
     substitution_parentAnswered: "Parents answered about a cover",
     substitution_needsRead: "Allergies and diet read for a cover",
+    substitution_careNotesSaved: "Notes for a substitute saved (with consent)",
+    substitution_careNotesWithdrawn: "Consent withdrawn, notes for a substitute deleted",
+    substitution_careNotesRead: "Notes for a substitute read or passed on",
+    substitution_careNotesErased: "Notes for substitutes deleted (care contract ended)",
     substitution_arrangementUpdated: "Substitution arrangement changed",
     substitution_substituteCreated: "Marked as employed substitute",
     substitution_substituteUpdated: "Employed substitute changed",
@@ -263,6 +268,7 @@ export const privacy: typeof de = {
     substitution_playGroupUpdated: "Play-group date changed",
     substitution_playGroupDeleted: "Play-group date deleted",
     substitution_settingsUpdated: "Substitution rules changed",
+    substitution_coversMoved: "Cover proposed again because the former one fell through",
     substitution_reportDownloaded: "Substitution model report downloaded",
   },
 };

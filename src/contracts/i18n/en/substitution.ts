@@ -113,6 +113,9 @@ export const substitution: typeof de = {
     other: "{{day}}: {{child}} – {{reason}}",
     again: "Check again",
     nextStep: "The coordination office sees this too and looks for other cover on these days.",
+    officePartners_one: "the tandem partner",
+    officePartners_other: "the tandem partners",
+    officeNextStep: "For these days the board shows other proposals. Please check and confirm them there.",
   },
   own: {
     title: "My absences",
@@ -129,6 +132,7 @@ export const substitution: typeof de = {
   },
 
   officeAbsence: {
+    entered: "The absence is entered.",
     open: "Enter an absence",
     title: "Enter an absence for a day-care person",
     who: "Who is absent?",
@@ -184,6 +188,15 @@ export const substitution: typeof de = {
     change: "Change",
     changeFor: "Change the cover for {{child}}",
     noCover: "Nobody yet",
+    lostCoverAbsent: "Cover falls through: {{name}} is absent herself. Please confirm again.",
+    lostCoverKita: "Cover falls through: {{name}} no longer takes children for cover. Please confirm again.",
+    cancelAbsence: "Withdraw",
+    cancelAbsenceFor: "Withdraw the absence of {{name}}",
+    cancelAbsenceTitle: "Withdraw the absence?",
+    cancelAbsenceText:
+      "The absence of {{name}} is withdrawn. Her covers from today on are cancelled. Parents and covering persons of confirmed days receive an e-mail at once.",
+    cancelAbsenceConfirm: "Yes, withdraw",
+    absenceCancelled: "The absence of {{name}} is withdrawn.",
   },
   candidates: {
     title: "Cover for {{child}} on {{day}}",
@@ -289,8 +302,11 @@ export const substitution: typeof de = {
     remove: "Delete",
     removeFor: "Delete {{name}}",
     removeTitle: "Delete the Kita?",
-    removeText: "{{name}} is deleted and no longer proposed for any arrangement.",
+    removeText:
+      "{{name}} is taken off the list and no longer proposed. Past covers keep its name. Covers from today on are proposed again; parents of confirmed days receive an e-mail.",
     removed: "The Kita is deleted.",
+    removedMoved_one: "The Kita is deleted. 1 cover is proposed again – please check the board.",
+    removedMoved_other: "The Kita is deleted. {{count}} covers are proposed again – please check the board.",
     placesLine_one: "1 place",
     placesLine_other: "{{count}} places",
     ageLine: "{{from}} to {{to}}",
@@ -364,10 +380,56 @@ export const substitution: typeof de = {
     allergies: "Allergies",
     diet: "Diet",
     noNotes: "No details on allergies or diet.",
+    notes: "Good to know",
     parentAnswer: "Parents' answer",
     tandemTitle: "Tandem: confirm proposals",
     tandemIntro:
       "Your office lets tandems confirm covers between themselves. These are the children you and your tandem partner cover.",
+  },
+  careNotes: {
+    title: "Notes for a substitute",
+    intro:
+      "When your day-care person is away, a substitute looks after your child. What does she need to know? For example allergies or what your child must not eat.",
+    who: "Who sees this? Only the person covering for your child, and only on the days she looks after your child. And the coordination office. Nobody else.",
+    childTitle: "{{child}} (with {{caregiver}})",
+    none: "No notes saved yet.",
+    noChildren: "There is no running care contract for your child here.",
+    allergies: "Allergies",
+    allergiesHint: "For example: peanuts – emergency kit in the backpack",
+    diet: "Diet",
+    dietHint: "For example: vegetarian, no pork",
+    notes: "What the substitute should know",
+    notesHint: "Short, for example: naps at noon with her cuddle cloth",
+    consentParent:
+      "I agree: the substitute and the coordination office may see these notes while my child is being covered. I can take this back at any time. Then the notes are deleted.",
+    consentOffice: "The parents consented in writing.",
+    consentOfficeHint:
+      "Save only with the parents' signed consent. The substitute sees the notes only on the days she looks after the child.",
+    consentGiven: "Consent of {{date}}",
+    consentBy: {
+      parent: "given by the parents here",
+      office: "in writing, entered by the coordination office",
+    },
+    add: "Add notes",
+    addFor: "Add notes for {{child}}",
+    edit: "Change",
+    editFor: "Change notes for {{child}}",
+    save: "Save",
+    cancel: "Cancel",
+    saved: "The notes for {{child}} are saved.",
+    withdraw: "Take back and delete",
+    withdrawFor: "Take back consent for {{child}} and delete the notes",
+    withdrawTitle: "Delete the notes?",
+    withdrawText: "The notes for {{child}} are deleted. A substitute will no longer learn them from us.",
+    withdrawConfirm: "Delete",
+    withdrawn: "The notes for {{child}} are deleted.",
+    board: "Notes",
+    boardFor: "Notes for {{child}} (allergies, diet)",
+    dialogTitle: "Notes for {{child}}",
+    officeIntro:
+      "Allergies, diet and what a substitute must know – only with the parents' consent. Every opening is logged.",
+    parentAccount:
+      "The parents have an account and can enter the notes themselves on their page “Substitution”.",
   },
   evaluation: {
     title: "Substitution report",
@@ -410,5 +472,7 @@ export const substitution: typeof de = {
     },
     employedHours: "{{hours}} h",
     notEmployed: "not employed",
+    downloadHoursCsv: "CSV",
+    downloadHoursCsvName: "Download the month's cover hours as CSV",
   },
 };

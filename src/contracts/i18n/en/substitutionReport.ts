@@ -8,6 +8,16 @@ export const substitutionReport: typeof de = {
   footer: "{{organisation}} · page {{page}} of {{pages}}",
   fileName: "substitution-models",
   none: "no data",
+  hoursFileName: "cover-hours",
+  yes: "yes",
+  no: "no",
+  hoursColumns: {
+    name: "Name",
+    isEmployedSubstitute: "Employed substitute",
+    hoursPerMonth: "Contract hours per month",
+    presenceHours: "Hours on duty",
+    childHours: "Child hours",
+  },
   models: {
     tandem: "Tandem",
     employedSubstitute: "Employed substitute",

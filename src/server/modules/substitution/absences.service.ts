@@ -1,7 +1,9 @@
+import type { Locale } from "../../../contracts/i18n";
 import type { AbsenceDto, AbsenceInput, AbsenceList, AbsenceReported } from "../../../contracts/substitution";
 import { minutesToHhmm } from "../../../core/caregivers/capacity";
 import { daysBetween } from "../../../core/shared/dates";
 import {
+  absentDuring,
   affectedChildDays,
   type ChildDay,
   clockToMinute,
@@ -12,23 +14,29 @@ import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
+import { translator } from "../../platform/i18n";
+import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
 import { findSubstitutionContacts, lockPlacementCaregiver } from "../caregivers/caregivers.queries";
+import { findMailRecipients } from "../identity/identity.queries";
 import { lockCoverPlaces } from "./cover-lock";
 import { partnerCheckOf } from "./partner-check.service";
 import {
   actorOf,
+  appLink,
   coverChildren,
   coverInput,
   loadWorld,
   nameOf,
   officeOf,
+  placeOf,
   registryPersonOf,
   todayOf,
   type World,
 } from "./substitution.context";
-import { mailCancelled, mailIllness } from "./substitution.mails";
+import { localDate, mailCancelled, mailIllness } from "./substitution.mails";
 import * as repo from "./substitution.repository";
+import type { LostCover } from "./substitution.tables";
 
 /** A closing block is long, but an absence of more than a year is a mistake or a leave, not substitution. */
 const MAX_ABSENCE_DAYS = 366;
@@ -51,7 +59,13 @@ function overlaps(
 export async function proposeAndStore(
   tx: Executor,
   world: World,
-  items: readonly { absence: repo.AbsenceRow; day: ChildDay; existing?: repo.CoverRow }[],
+  items: readonly {
+    absence: repo.AbsenceRow;
+    day: ChildDay;
+    existing?: repo.CoverRow;
+    /** More fields for an existing row (a confirmed cover that lost its place loses its confirmation). */
+    reset?: repo.CoverUpdate;
+  }[],
 ): Promise<repo.CoverRow[]> {
   if (items.length === 0) return [];
   const now = world.now;
@@ -80,7 +94,7 @@ export async function proposeAndStore(
       problem: p ? p.problem : { ...NO_CANDIDATE, day: item.day.day },
       updatedAt: now,
     };
-    if (item.existing) rows.push(await repo.updateCover(tx, item.existing.id, values));
+    if (item.existing) rows.push(await repo.updateCover(tx, item.existing.id, { ...values, ...item.reset }));
     else
       inserts.push({
         organisationId: world.org.id,
@@ -106,30 +120,128 @@ const NO_CANDIDATE = {
 };
 
 /**
- * Proposals naming a person who is now absent herself are proposed again (the absence was just stored, so
- * the rules no longer offer her for those days).
+ * Covers that lost their place (the covering person is absent herself, or the Kita was archived) are
+ * proposed again by the rules, which no longer offer her or it. A confirmed one loses its confirmation and
+ * the parents' answer, and is flagged so that the board asks the coordinator to confirm it again; its
+ * parents and the former covering person are told at once. `world` must already see the absence or the
+ * archived Kita. Returns the rows as they are now.
  */
-async function reproposeCoversOf(tx: Executor, world: World, absence: repo.AbsenceRow): Promise<void> {
+export async function moveLostCovers(
+  tx: Executor,
+  ctx: ServiceContext,
+  world: World,
+  covers: readonly repo.CoverRow[],
+  reason: LostCover["reason"],
+): Promise<repo.CoverRow[]> {
+  const absences = new Map(world.absences.map((a) => [a.id, a]));
+  const items = covers.flatMap((c) => {
+    const absence = absences.get(c.absenceId);
+    if (!absence) return [];
+    const reset: repo.CoverUpdate | undefined =
+      c.status === "confirmed"
+        ? {
+            confirmedAt: null,
+            confirmedByUserId: null,
+            notifiedAt: null,
+            parentAnswer: null,
+            parentAnsweredAt: null,
+            lostCover: { reason, caregiverId: c.coverCaregiverId, kitaId: c.kitaId },
+          }
+        : undefined;
+    return [{ absence, day: { contractId: c.contractId, day: c.day, ranges: c.ranges }, existing: c, reset }];
+  });
+  const rows = await proposeAndStore(tx, world, items);
+  const lost = items.flatMap((i) => (i.reset ? [i.existing] : []));
+  await mailCoverLost(tx, ctx, world, lost, reason);
+  for (const [i, row] of rows.entries()) {
+    const before = items[i]?.existing;
+    if (!before) continue;
+    await writeAudit(tx, {
+      organisationId: world.org.id,
+      actorUserId: ctx.actor?.userId ?? null,
+      action: "substitution.coversMoved",
+      entityType: "substitutionCover",
+      entityId: row.id,
+      details: {
+        day: row.day,
+        reason,
+        wasConfirmed: before.status === "confirmed",
+        from: { caregiverId: before.coverCaregiverId, kitaId: before.kitaId },
+        to: { caregiverId: row.coverCaregiverId, kitaId: row.kitaId, status: row.status },
+      },
+      ip: ctx.ip,
+    });
+  }
+  return rows;
+}
+
+/** The parents and the former covering person of confirmed covers that fell through, in their language. */
+async function mailCoverLost(
+  tx: Executor,
+  ctx: ServiceContext,
+  world: World,
+  covers: readonly repo.CoverRow[],
+  reason: LostCover["reason"],
+): Promise<void> {
+  const { platform } = ctx;
+  for (const cover of covers) {
+    const contract = world.contracts.get(cover.contractId);
+    const place = placeOf(world, cover);
+    if (!contract || !place) continue;
+    const recipients: { to: string; name: string; locale: Locale }[] = [];
+    if (contract.family)
+      recipients.push({
+        to: contract.family.email,
+        name: contract.family.parentName,
+        locale: contract.family.locale,
+      });
+    const person = cover.coverCaregiverId ? world.contacts.get(cover.coverCaregiverId) : undefined;
+    if (person) {
+      const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
+      const to = account?.email ?? person.email;
+      if (to) recipients.push({ to, name: nameOf(person), locale: account?.locale ?? "de" });
+    }
+    for (const r of recipients) {
+      const t = translator(r.locale);
+      const mail = composeMail(
+        r.locale,
+        "substitutionCoverLost",
+        {
+          name: r.name,
+          child: contract.childFirstName,
+          day: localDate(cover.day, r.locale),
+          cover: place.name,
+          reason:
+            reason === "coverAbsent"
+              ? t("mail.substitutionCoverLostAbsent", { cover: place.name })
+              : t("mail.substitutionCoverLostKita"),
+        },
+        appLink(platform, world.org, "/meine"),
+      );
+      await platform.mailer.queue(tx, { to: r.to, organisationId: world.org.id, ...mail });
+    }
+  }
+}
+
+/**
+ * Her covers of other children (proposed or confirmed) at the times of her new absence move: the absence
+ * was just stored, so the rules no longer offer her then.
+ */
+async function moveCoversOf(
+  tx: Executor,
+  ctx: ServiceContext,
+  world: World,
+  absence: repo.AbsenceRow,
+): Promise<void> {
   const held = (
     await repo.listCovers(tx, world.org.id, {
       from: absence.startsOn > world.today ? absence.startsOn : world.today,
       to: absence.endsOn,
       coverCaregiverId: absence.caregiverId,
-      statuses: ["proposed"],
+      statuses: ["proposed", "confirmed"],
     })
-  ).filter((c) => c.absenceId !== absence.id);
-  if (held.length === 0) return;
-  const absences = new Map(world.absences.map((a) => [a.id, a]));
-  await proposeAndStore(
-    tx,
-    world,
-    held.flatMap((c) => {
-      const of = absences.get(c.absenceId);
-      return of
-        ? [{ absence: of, day: { contractId: c.contractId, day: c.day, ranges: c.ranges }, existing: c }]
-        : [];
-    }),
-  );
+  ).filter((c) => c.absenceId !== absence.id && absentDuring(absence, c.day, c.ranges));
+  if (held.length > 0) await moveLostCovers(tx, ctx, world, held, "coverAbsent");
 }
 
 function checkDates(ctx: ServiceContext, input: AbsenceInput): void {
@@ -185,7 +297,7 @@ async function report(
       world,
       days.map((day) => ({ absence, day })),
     );
-    await reproposeCoversOf(tx, world, absence);
+    await moveCoversOf(tx, ctx, world, absence);
     await writeAudit(tx, {
       organisationId: org.id,
       actorUserId: actorOf(ctx).userId,
@@ -302,17 +414,16 @@ export async function listOwnAbsences(ctx: ServiceContext): Promise<AbsenceList>
 }
 
 /**
- * She withdraws her absence (back earlier, plans changed): its open covers end, and the parents and
- * covering persons of confirmed covers still to come are told at once.
+ * Withdraws an absence (she is back earlier, plans changed): its open covers end, and the parents and
+ * covering persons of confirmed covers still to come are told at once. `isHers` limits it to her own.
  */
-export async function cancelOwnAbsence(ctx: ServiceContext, id: string): Promise<{ ok: true }> {
+async function cancelAbsence(ctx: ServiceContext, id: string, isHers?: string): Promise<{ ok: true }> {
   const org = officeOf(ctx);
   const { platform } = ctx;
-  const caregiverId = await registryPersonOf(ctx);
   const today = todayOf(platform);
   await platform.db.transaction(async (tx) => {
     const absence = await repo.findAbsence(tx, org.id, id, true);
-    if (!absence || absence.caregiverId !== caregiverId) throw notFound();
+    if (!absence || (isHers !== undefined && absence.caregiverId !== isHers)) throw notFound();
     if (absence.status === "cancelled" || absence.endsOn < today)
       throw new AppError("substitutionCoverClosed", 409);
     const now = platform.now();
@@ -334,10 +445,26 @@ export async function cancelOwnAbsence(ctx: ServiceContext, id: string): Promise
       action: "substitution.absenceCancelled",
       entityType: "substitutionAbsence",
       entityId: id,
-      details: { covers: covers.length, confirmedCancelled: confirmed.length },
+      details: {
+        caregiverId: absence.caregiverId,
+        byOffice: isHers === undefined,
+        covers: covers.length,
+        confirmedCancelled: confirmed.length,
+      },
       ip: ctx.ip,
     });
   });
   platform.mailer.kick();
   return { ok: true };
+}
+
+/** She withdraws her own absence; someone else's does not exist for her. */
+export async function cancelOwnAbsence(ctx: ServiceContext, id: string): Promise<{ ok: true }> {
+  officeOf(ctx);
+  return cancelAbsence(ctx, id, await registryPersonOf(ctx));
+}
+
+/** The office withdraws anyone's absence (she phoned in that she is back), with the same effects. */
+export function cancelAbsenceForOffice(ctx: ServiceContext, id: string): Promise<{ ok: true }> {
+  return cancelAbsence(ctx, id);
 }

@@ -20,8 +20,9 @@ import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
-import { readNeeds } from "../placement/placement.service";
+import type { SubstitutionContract } from "../placement/placement.queries";
 import { proposeAndStore } from "./absences.service";
+import { discloseCareNotes } from "./care-notes.service";
 import { lockCoverPlaces } from "./cover-lock";
 import {
   actorOf,
@@ -183,6 +184,7 @@ async function confirmCovers(
           confirmedAt: now,
           confirmedByUserId: actorOf(ctx).userId,
           notifiedAt: now,
+          lostCover: null,
           updatedAt: now,
         }),
       );
@@ -286,7 +288,8 @@ export async function changeCover(
     assertOpen(cover, absence, today);
     const world = await loadWorld(tx, org, platform.now());
     if (input.caregiverId && !world.contacts.has(input.caregiverId)) throw notFound();
-    if (input.kitaId && !world.kitas.some((k) => k.id === input.kitaId)) throw notFound();
+    if (input.kitaId && !world.kitas.some((k) => k.id === input.kitaId && k.archivedAt === null))
+      throw notFound();
     const evaluation = evaluateCandidate(
       await oneCoverInput(tx, world, cover, absence),
       { contractId: cover.contractId, day: cover.day },
@@ -416,8 +419,9 @@ export async function confirmAsTandem(ctx: ServiceContext, id: string): Promise<
 // The covering person --------------------------------------------------------------------------------
 
 /**
- * The children she covers, confirmed, with what she needs: allergies and diet only where the parents'
- * consent to keep their needs stands. Reading them is audited like every read of needs.
+ * The children she covers, confirmed, with what she needs: the care notes only where the parents consented
+ * and only for covers from today on (she learns them while she covers, not afterwards). Each disclosure is
+ * audited.
  */
 export async function getMyCovers(
   ctx: ServiceContext,
@@ -425,9 +429,10 @@ export async function getMyCovers(
 ): Promise<MyCoversResponse> {
   const org = officeOf(ctx);
   const { platform } = ctx;
+  const today = todayOf(platform);
   const range = rangeOf(ctx, {
     from: query.from,
-    to: query.to ?? addDays(query.from ?? todayOf(platform), 13),
+    to: query.to ?? addDays(query.from ?? today, 13),
   });
   return platform.db.transaction(async (tx) => {
     const me = await registryPersonOf(ctx, tx);
@@ -443,26 +448,23 @@ export async function getMyCovers(
       covers.map((c) => c.contractId),
     );
     const absences = new Map((await repo.listAbsences(tx, org.id, range)).map((a) => [a.id, a] as const));
-    const read = new Set<string>();
-    const items: MyCoversResponse["items"] = [];
-    for (const cover of covers) {
-      const contract = world.contracts.get(cover.contractId);
+    const shown = covers.filter((cover) => {
       const absence = absences.get(cover.absenceId);
-      if (!contract || !absence || absence.status !== "active") continue;
-      const needs = contract.family ? readNeeds(platform, contract.family.needsEncrypted) : null;
-      if (needs && contract.family && !read.has(contract.family.requestId)) {
-        read.add(contract.family.requestId);
-        await writeAudit(tx, {
-          organisationId: org.id,
-          actorUserId: actorOf(ctx).userId,
-          action: "substitution.needsRead",
-          entityType: "placementRequest",
-          entityId: contract.family.requestId,
-          details: { sensitive: true, purpose: "myCovers" },
-          ip: ctx.ip,
-        });
-      }
+      return world.contracts.has(cover.contractId) && absence?.status === "active";
+    });
+    const notes = await discloseCareNotes(
+      tx,
+      ctx,
+      org,
+      shown.filter((c) => c.day >= today).map((c) => c.contractId),
+      { purpose: "myCovers", coverCaregiverId: me },
+    );
+    const items: MyCoversResponse["items"] = [];
+    for (const cover of shown) {
+      const contract = world.contracts.get(cover.contractId) as SubstitutionContract;
+      const absence = absences.get(cover.absenceId) as repo.AbsenceRow;
       const absent = world.contacts.get(absence.caregiverId);
+      const care = cover.day >= today ? notes.get(cover.contractId) : undefined;
       items.push({
         id: cover.id,
         day: cover.day,
@@ -472,12 +474,13 @@ export async function getMyCovers(
         absentCaregiverName: absent ? nameOf(absent) : "",
         parentName: contract.family?.parentName ?? null,
         parentPhone: contract.family?.phone || null,
-        allergies: needs?.allergies || null,
-        diet: needs?.diet || null,
+        allergies: care?.allergies || null,
+        diet: care?.diet || null,
+        notes: care?.notes || null,
         parentAnswer: cover.parentAnswer,
       });
     }
-    return { items, today: todayOf(platform) };
+    return { items, today };
   });
 }
 

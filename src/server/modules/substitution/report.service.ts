@@ -111,15 +111,21 @@ export async function getReport(
   return { from: query.from, to: query.to, rows };
 }
 
-function reportTable(ctx: ServiceContext, report: ModelReport) {
-  const t = translator(ctx.locale);
-  const number = (n: number | null, digits = 0) =>
+/** Figures as the reader's spreadsheet expects them (decimal comma in German); nothing for none. */
+const numberIn =
+  (locale: ServiceContext["locale"]) =>
+  (n: number | null, digits = 0): string =>
     n === null
       ? ""
-      : n.toLocaleString(ctx.locale === "de" ? "de-DE" : "en-GB", {
+      : n.toLocaleString(locale === "de" ? "de-DE" : "en-GB", {
           minimumFractionDigits: digits,
           maximumFractionDigits: digits,
+          useGrouping: false,
         });
+
+function reportTable(ctx: ServiceContext, report: ModelReport) {
+  const t = translator(ctx.locale);
+  const number = numberIn(ctx.locale);
   const kinds: readonly CoverKind[] = coverKinds;
   const header = [
     t("substitutionReport.columns.model"),
@@ -155,7 +161,7 @@ function reportTable(ctx: ServiceContext, report: ModelReport) {
 async function auditDownload(
   ctx: ServiceContext,
   format: "csv" | "pdf",
-  query: { from: string; to: string },
+  query: { from: string; to: string } | { month: string },
 ) {
   const org = officeOf(ctx);
   await writeAudit(ctx.platform.db, {
@@ -214,5 +220,34 @@ export async function reportPdf(ctx: ServiceContext, query: { from: string; to: 
   return {
     filename: `${t("substitutionReport.fileName")}-${query.from}-${query.to}.pdf`,
     content: Buffer.from(content),
+  };
+}
+
+/**
+ * The month's cover hours as CSV, one line per person as on the evaluation page: the employment record of
+ * employed substitutes and the basis for paying those who covered. Hours with two decimals.
+ */
+export async function hoursCsv(ctx: ServiceContext, month: string) {
+  const hours = await getHours(ctx, month);
+  const t = translator(ctx.locale);
+  const number = numberIn(ctx.locale);
+  const header = [
+    t("substitutionReport.hoursColumns.name"),
+    t("substitutionReport.hoursColumns.isEmployedSubstitute"),
+    t("substitutionReport.hoursColumns.hoursPerMonth"),
+    t("substitutionReport.hoursColumns.presenceHours"),
+    t("substitutionReport.hoursColumns.childHours"),
+  ];
+  const rows = hours.items.map((item) => [
+    item.name,
+    t(item.isEmployedSubstitute ? "substitutionReport.yes" : "substitutionReport.no"),
+    number(item.hoursPerMonth),
+    number(item.presenceMinutes / 60, 2),
+    number(item.childMinutes / 60, 2),
+  ]);
+  await auditDownload(ctx, "csv", { month });
+  return {
+    filename: `${t("substitutionReport.hoursFileName")}-${month}.csv`,
+    content: formatCsv(header, rows),
   };
 }

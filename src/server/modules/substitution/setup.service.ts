@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type {
   ArrangementDto,
   ArrangementInput,
+  KitaArchived,
   KitaDto,
   KitaInput,
   PlayGroupDto,
@@ -20,7 +21,9 @@ import { findPostalCode } from "../../platform/geo/postal-codes";
 import type { ServiceContext } from "../../platform/types";
 import { findSubstitutionContacts, type SubstitutionPersonContact } from "../caregivers/caregivers.queries";
 import { listSubstitutionContracts } from "../placement/placement.queries";
-import { actorOf, nameOf, officeOf } from "./substitution.context";
+import { moveLostCovers } from "./absences.service";
+import { lockCoverPlaces } from "./cover-lock";
+import { actorOf, loadWorld, nameOf, officeOf } from "./substitution.context";
 import * as repo from "./substitution.repository";
 
 type SubstituteInput = z.infer<typeof substituteInput>;
@@ -334,16 +337,39 @@ export async function updateKita(ctx: ServiceContext, id: string, input: KitaInp
   });
 }
 
-/** Arrangements naming the Kita lose it; covers already made keep their history without the Kita. */
-export async function deleteKita(ctx: ServiceContext, id: string): Promise<{ ok: true }> {
+/**
+ * "Delete" archives the Kita: past covers keep its name for history and the model report, while setup
+ * lists, arrangements and proposals no longer see it. Its covers from today on are proposed again first
+ * (confirmed ones lose their confirmation, their parents are told), so no child is left without a place;
+ * the answer says how many moved.
+ */
+export async function deleteKita(ctx: ServiceContext, id: string): Promise<KitaArchived> {
   const org = officeOf(ctx);
-  await ctx.platform.db.transaction(async (tx) => {
-    const row = await repo.findKita(tx, org.id, id);
+  const { platform } = ctx;
+  const moved = await platform.db.transaction(async (tx) => {
+    // Its covers are proposed again below: first the office's cover places, before the Kita's row lock.
+    await lockCoverPlaces(tx, org.id);
+    const row = await repo.findKita(tx, org.id, id, true);
     if (!row) throw notFound();
-    await repo.deleteKita(tx, id);
-    await audit(tx, ctx, "substitution.kitaDeleted", "substitutionKita", id, { name: row.name });
+    const now = platform.now();
+    await repo.archiveKita(tx, id, now);
+    await repo.clearArrangementKita(tx, org.id, id, now);
+    const world = await loadWorld(tx, org, now);
+    const open = await repo.listCovers(tx, org.id, {
+      from: world.today,
+      kitaId: id,
+      statuses: ["proposed", "confirmed"],
+    });
+    const rows = await moveLostCovers(tx, ctx, world, open, "kitaArchived");
+    await audit(tx, ctx, "substitution.kitaDeleted", "substitutionKita", id, {
+      name: row.name,
+      archived: true,
+      moved: rows.length,
+    });
+    return rows.length;
   });
-  return { ok: true };
+  platform.mailer.kick();
+  return { ok: true, moved };
 }
 
 // Play groups -----------------------------------------------------------------------------------------

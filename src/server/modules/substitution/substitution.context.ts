@@ -93,7 +93,8 @@ export async function loadWorld(db: Executor, org: OrganisationScope, now: Date)
     (await listSubstitutionContracts(db, org.id, { from: today })).map((c) => [c.id, c]),
   );
   const absences = await repo.listAbsences(db, org.id, { from: today, activeOnly: true });
-  const kitas = await repo.listKitas(db, org.id);
+  // Archived Kitas too: past covers show where the child was; the rules' input leaves them out.
+  const kitas = await repo.listKitas(db, org.id, { withArchived: true });
   const arrangements = await repo.listArrangements(db, org.id);
   const playGroups = await repo.listPlayGroups(db, org.id);
   const known = knownPersons(playGroups, settings.familiarityVisits, today);
@@ -195,14 +196,16 @@ function baseInput(world: World): Omit<CoverInput, "children" | "existingCovers"
     })),
     absences: (absencesOf.get(p.id) ?? []).map(absenceWindow),
   }));
-  const kitas: CoverKita[] = world.kitas.map((k) => ({
-    id: k.id,
-    location: k.lat !== null && k.lon !== null ? { lat: k.lat, lon: k.lon } : null,
-    places: k.places,
-    ageMinMonths: k.ageMinMonths,
-    ageMaxMonths: k.ageMaxMonths,
-    hours: k.hours,
-  }));
+  const kitas: CoverKita[] = world.kitas
+    .filter((k) => k.archivedAt === null)
+    .map((k) => ({
+      id: k.id,
+      location: k.lat !== null && k.lon !== null ? { lat: k.lat, lon: k.lon } : null,
+      places: k.places,
+      ageMinMonths: k.ageMinMonths,
+      ageMaxMonths: k.ageMaxMonths,
+      hours: k.hours,
+    }));
   const arrangements: CoverArrangement[] = world.arrangements.map((a) => ({
     caregiverId: a.caregiverId,
     tandemPartnerIds: a.tandemPartnerIds,
@@ -262,6 +265,14 @@ export function problemOf(world: World, problem: repo.CoverRow["problem"]) {
   return toCoverProblemDto(problem, person ? nameOf(person) : (kita?.name ?? null));
 }
 
+/** Who held a confirmed cover that had to be moved, as the board names it. */
+function lostCoverOf(world: World, lost: repo.CoverRow["lostCover"]) {
+  if (!lost) return null;
+  const person = lost.caregiverId ? world.contacts.get(lost.caregiverId) : undefined;
+  const kita = lost.kitaId ? world.kitas.find((k) => k.id === lost.kitaId) : undefined;
+  return { reason: lost.reason, name: person ? nameOf(person) : (kita?.name ?? "") };
+}
+
 export function presentCover(world: World, cover: repo.CoverRow, absence: repo.AbsenceRow): CoverDto {
   const contract = world.contracts.get(cover.contractId);
   const absent = world.contacts.get(absence.caregiverId);
@@ -281,6 +292,7 @@ export function presentCover(world: World, cover: repo.CoverRow, absence: repo.A
     place: placeOf(world, cover),
     problem: problemOf(world, cover.problem),
     canMailParents: Boolean(contract?.family),
+    lostCover: lostCoverOf(world, cover.lostCover),
     parentAnswer: cover.parentAnswer,
     confirmedAt: cover.confirmedAt?.toISOString() ?? null,
   };

@@ -1,14 +1,13 @@
 import type { Locale } from "../../../contracts/i18n";
 import { ageInMonths } from "../../../core/placement/requests";
 import { rangesToTimes } from "../../../core/substitution";
-import { writeAudit } from "../../platform/audit/audit";
 import type { Executor } from "../../platform/db/client";
 import { translator } from "../../platform/i18n";
 import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
 import { findMailRecipients } from "../identity/identity.queries";
 import { listActiveMemberIds } from "../organisations/organisations.queries";
-import { readNeeds } from "../placement/placement.service";
+import { discloseCareNotes } from "./care-notes.service";
 import { appLink, nameOf, placeOf, type World } from "./substitution.context";
 import type { AbsenceRow, CoverRow } from "./substitution.repository";
 
@@ -55,9 +54,9 @@ export async function mailIllness(
 
 /**
  * Mails about confirmed covers, in the caller's transaction: the parents of each child (who, where, when,
- * and the link to answer) and each covering person (her added children, with allergies and diet only where
- * the parents' consent to keep their needs stands; that read is audited). Contracts without a family are
- * left to the office's phone.
+ * and the link to answer) and each covering person (her added children, with the care notes only where the
+ * parents consented to them; each disclosure is audited). Contracts without a family are left to the
+ * office's phone.
  */
 export async function mailConfirmed(
   tx: Executor,
@@ -110,7 +109,6 @@ export async function mailConfirmed(
     if (!cover.coverCaregiverId) continue;
     byPerson.set(cover.coverCaregiverId, [...(byPerson.get(cover.coverCaregiverId) ?? []), cover]);
   }
-  const needsRead = new Set<string>();
   for (const [personId, group] of byPerson) {
     const person = world.contacts.get(personId);
     if (!person) continue;
@@ -119,23 +117,18 @@ export async function mailConfirmed(
     if (!to) continue;
     const locale = account?.locale ?? "de";
     const t = translator(locale);
+    const notes = await discloseCareNotes(
+      tx,
+      ctx,
+      org,
+      group.map((c) => c.contractId),
+      { purpose: "coverMail", coverCaregiverId: personId },
+    );
     const lines: string[] = [];
     for (const cover of group) {
       const contract = world.contracts.get(cover.contractId);
       if (!contract) continue;
-      const needs = contract.family ? readNeeds(platform, contract.family.needsEncrypted) : null;
-      if (needs && contract.family && !needsRead.has(contract.family.requestId)) {
-        needsRead.add(contract.family.requestId);
-        await writeAudit(tx, {
-          organisationId: org.id,
-          actorUserId: ctx.actor?.userId ?? null,
-          action: "substitution.needsRead",
-          entityType: "placementRequest",
-          entityId: contract.family.requestId,
-          details: { sensitive: true, purpose: "coverMail", coverCaregiverId: personId },
-          ip: ctx.ip,
-        });
-      }
+      const care = notes.get(cover.contractId);
       lines.push(
         `- ${t("mail.substitutionCoverChild", {
           child: contract.childFirstName,
@@ -143,8 +136,10 @@ export async function mailConfirmed(
           day: localDate(cover.day, locale),
           times: timesText(cover.ranges),
         })}${
-          needs && (needs.allergies || needs.diet)
-            ? t("mail.substitutionCoverNeeds", { allergies: needs.allergies || "–", diet: needs.diet || "–" })
+          care
+            ? `${t("mail.substitutionCoverNeeds", { allergies: care.allergies || "–", diet: care.diet || "–" })}${
+                care.notes ? t("mail.substitutionCoverNotes", { notes: care.notes }) : ""
+              }`
             : t("mail.substitutionCoverNoNeeds")
         }`,
       );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, notInArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, notInArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client";
 import {
   substitutionAbsences,
@@ -103,20 +103,78 @@ export async function deleteSubstitute(tx: Executor, id: string): Promise<void> 
 
 // Kitas -------------------------------------------------------------------------------------------------
 
-export function listKitas(db: Executor, organisationId: string): Promise<KitaRow[]> {
+/** The Kitas in use; `withArchived` adds the archived ones, whose names past covers still show. */
+export function listKitas(
+  db: Executor,
+  organisationId: string,
+  options: { withArchived?: boolean } = {},
+): Promise<KitaRow[]> {
   return db
     .select()
     .from(substitutionKitas)
-    .where(eq(substitutionKitas.organisationId, organisationId))
+    .where(
+      and(
+        eq(substitutionKitas.organisationId, organisationId),
+        options.withArchived ? undefined : isNull(substitutionKitas.archivedAt),
+      ),
+    )
     .orderBy(asc(substitutionKitas.name), asc(substitutionKitas.id));
 }
 
-export async function findKita(db: Executor, organisationId: string, id: string): Promise<KitaRow | null> {
-  const [row] = await db
+/** A Kita in use; an archived one is not found (it can be neither changed nor deleted again). */
+export async function findKita(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  forUpdate = false,
+): Promise<KitaRow | null> {
+  const query = db
     .select()
     .from(substitutionKitas)
-    .where(and(eq(substitutionKitas.organisationId, organisationId), eq(substitutionKitas.id, id)));
+    .where(
+      and(
+        eq(substitutionKitas.organisationId, organisationId),
+        eq(substitutionKitas.id, id),
+        isNull(substitutionKitas.archivedAt),
+      ),
+    );
+  const [row] = forUpdate ? await query.for("update") : await query;
   return row ?? null;
+}
+
+export async function archiveKita(tx: Executor, id: string, now: Date): Promise<void> {
+  await tx
+    .update(substitutionKitas)
+    .set({ archivedAt: now, updatedAt: now })
+    .where(eq(substitutionKitas.id, id));
+}
+
+/** Arrangements naming an archived Kita fall back to their other parts (or none). */
+export async function clearArrangementKita(tx: Executor, organisationId: string, kitaId: string, now: Date) {
+  await tx
+    .update(substitutionArrangements)
+    .set({ kitaId: null, updatedAt: now })
+    .where(
+      and(
+        eq(substitutionArrangements.organisationId, organisationId),
+        eq(substitutionArrangements.kitaId, kitaId),
+      ),
+    );
+}
+
+/** Names of Kitas by id, archived ones too: history (calendar, reports) keeps the place it had. */
+export async function listKitaNames(
+  db: Executor,
+  organisationId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: substitutionKitas.id, name: substitutionKitas.name })
+    .from(substitutionKitas)
+    .where(
+      and(eq(substitutionKitas.organisationId, organisationId), inArray(substitutionKitas.id, [...ids])),
+    );
 }
 
 export async function insertKita(tx: Executor, organisationId: string, values: KitaValues): Promise<KitaRow> {
@@ -134,10 +192,6 @@ export async function updateKita(tx: Executor, id: string, values: KitaValues): 
     .where(eq(substitutionKitas.id, id))
     .returning();
   return row as KitaRow;
-}
-
-export async function deleteKita(tx: Executor, id: string): Promise<void> {
-  await tx.delete(substitutionKitas).where(eq(substitutionKitas.id, id));
 }
 
 // Arrangements ------------------------------------------------------------------------------------------
@@ -365,6 +419,7 @@ export async function listCovers(
     absenceIds?: readonly string[];
     contractIds?: readonly string[];
     coverCaregiverId?: string;
+    kitaId?: string;
     statuses?: readonly CoverRow["status"][];
     excludeIds?: readonly string[];
   },
@@ -383,6 +438,7 @@ export async function listCovers(
         filter.coverCaregiverId
           ? eq(substitutionCovers.coverCaregiverId, filter.coverCaregiverId)
           : undefined,
+        filter.kitaId ? eq(substitutionCovers.kitaId, filter.kitaId) : undefined,
         filter.statuses ? inArray(substitutionCovers.status, [...filter.statuses]) : undefined,
         filter.excludeIds && filter.excludeIds.length > 0
           ? notInArray(substitutionCovers.id, [...filter.excludeIds])

@@ -11,6 +11,8 @@ import {
   arrangementList,
   boardQuery,
   boardResponse,
+  calendarQuery,
+  calendarResponse,
   candidatesResponse,
   confirmManyInput,
   coverChangeInput,
@@ -19,6 +21,7 @@ import {
   familyCoversResponse,
   hoursQuery,
   hoursResponse,
+  kitaArchived,
   kitaDto,
   kitaInput,
   kitaList,
@@ -38,6 +41,8 @@ import {
 } from "../../../contracts/substitution";
 import { contextOf } from "../../platform/authorize";
 import * as absences from "./absences.service";
+import * as calendar from "./calendar.service";
+import { careNotesRoutes } from "./care-notes.routes";
 import * as covers from "./covers.service";
 import * as partnerChecks from "./partner-check.service";
 import * as report from "./report.service";
@@ -133,6 +138,24 @@ export async function substitutionRoutes(base: FastifyInstance) {
       reply.status(201).send(await absences.reportForOffice(ctx(request), request.body)),
   );
 
+  app.get(
+    `${root}/calendar`,
+    {
+      schema: { tags, params: orgParams, querystring: calendarQuery, response: { 200: calendarResponse } },
+      config: { permission: can.manage },
+    },
+    async (request) => calendar.getCalendar(ctx(request), request.query),
+  );
+
+  app.delete(
+    `${root}/absences/:id`,
+    {
+      schema: { tags, params: orgIdParams, response: { 200: okResponse } },
+      config: { permission: can.manage },
+    },
+    async (request) => absences.cancelAbsenceForOffice(ctx(request), request.params.id),
+  );
+
   // Arrangements and setup ---------------------------------------------------------------------------
   app.get(
     `${root}/arrangements`,
@@ -207,7 +230,7 @@ export async function substitutionRoutes(base: FastifyInstance) {
   app.delete(
     `${root}/kitas/:id`,
     {
-      schema: { tags, params: orgIdParams, response: { 200: okResponse } },
+      schema: { tags, params: orgIdParams, response: { 200: kitaArchived } },
       config: { permission: can.manage },
     },
     async (request) => setup.deleteKita(ctx(request), request.params.id),
@@ -269,6 +292,17 @@ export async function substitutionRoutes(base: FastifyInstance) {
       config: { permission: can.manage },
     },
     async (request) => report.getHours(ctx(request), request.query.month),
+  );
+  app.get(
+    `${root}/hours.csv`,
+    { schema: { tags, params: orgParams, querystring: hoursQuery }, config: { permission: can.manage } },
+    async (request, reply) => {
+      const file = await report.hoursCsv(ctx(request), request.query.month);
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${file.filename}"`)
+        .send(file.content);
+    },
   );
   app.get(
     `${root}/report`,
@@ -337,6 +371,14 @@ export async function substitutionRoutes(base: FastifyInstance) {
     async (request) => covers.getMyCovers(ctx(request), request.query),
   );
   app.get(
+    `${root}/my/calendar`,
+    {
+      schema: { tags, params: orgParams, querystring: calendarQuery, response: { 200: calendarResponse } },
+      config: { permission: can.own },
+    },
+    async (request) => calendar.getMyCalendar(ctx(request), request.query),
+  );
+  app.get(
     `${root}/my/tandem`,
     {
       schema: { tags, params: orgParams, querystring: boardQuery, response: { 200: boardResponse } },
@@ -367,4 +409,7 @@ export async function substitutionRoutes(base: FastifyInstance) {
     },
     async (request) => covers.answerCover(ctx(request), request.params.id, request.body),
   );
+
+  // Care notes on the contract (parents and office) ---------------------------------------------------
+  await careNotesRoutes(base);
 }

@@ -12,11 +12,25 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { absenceKinds, coverKinds, coverStatuses, parentAnswers } from "../../../contracts/substitution";
+import {
+  absenceKinds,
+  careNotesConsentBy,
+  coverKinds,
+  coverStatuses,
+  parentAnswers,
+} from "../../../contracts/substitution";
 import type { CareTime } from "../../../core/placement/requests";
 import type { CoverCheckProblem } from "../../../core/substitution/types";
 import { caregivers } from "../caregivers/caregivers.tables";
 import { organisations } from "../organisations/organisations.tables";
+import { careContracts } from "../placement/placement.tables";
+
+/** Why a confirmed cover was moved, and who or which Kita held it before. */
+export interface LostCover {
+  reason: "coverAbsent" | "kitaArchived";
+  caregiverId: string | null;
+  kitaId: string | null;
+}
 
 /** The organisation's substitution rules; without a row the defaults apply. */
 export const substitutionSettings = pgTable("substitution_settings", {
@@ -66,6 +80,11 @@ export const substitutionKitas = pgTable(
     ageMinMonths: integer("age_min_months").notNull(),
     ageMaxMonths: integer("age_max_months").notNull(),
     hours: jsonb("hours").$type<CareTime[]>().notNull(),
+    /**
+     * Deleting a Kita archives it: covers it took keep its name for history and reports, while setup lists
+     * and proposals no longer see it.
+     */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -178,6 +197,12 @@ export const substitutionCovers = pgTable(
     distanceKm: doublePrecision("distance_km"),
     extraDistanceKm: doublePrecision("extra_distance_km"),
     problem: jsonb("problem").$type<CoverCheckProblem>(),
+    /**
+     * Set when a confirmed cover lost its place (the covering person became absent herself, or the Kita was
+     * archived) and was proposed again: the board asks the coordinator to confirm it again. Cleared on
+     * confirmation.
+     */
+    lostCover: jsonb("lost_cover").$type<LostCover>(),
     parentAnswer: text("parent_answer", { enum: parentAnswers }),
     parentAnsweredAt: timestamp("parent_answered_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
@@ -193,3 +218,24 @@ export const substitutionCovers = pgTable(
     index("substitution_covers_contract_idx").on(t.contractId, t.day),
   ],
 );
+
+/**
+ * Care notes for a substitute (issue 7: "allergies only where the parents consented"): what the person
+ * covering a child must know, kept only for substitution and only with the parents' consent, given on their
+ * page or on paper to the office. One encrypted JSON (allergies, diet, notes) like the placement needs;
+ * withdrawing deletes the row, and the row goes with its contract.
+ */
+export const substitutionCareNotes = pgTable("substitution_care_notes", {
+  contractId: uuid("contract_id")
+    .primaryKey()
+    .references(() => careContracts.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  notesEncrypted: text("notes_encrypted").notNull(),
+  consentAt: timestamp("consent_at", { withTimezone: true }).notNull(),
+  /** "parent": ticked on her page; "office": the office recorded the parents' written consent. */
+  consentBy: text("consent_by", { enum: careNotesConsentBy }).notNull(),
+  updatedByUserId: uuid("updated_by_user_id"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { capacity, licence, monToFri, placementFixtures } from "../../../../test/support/placement";
+import { capacity, licence, monToFri } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
-import { describeApi, type TestContext } from "../../../../test/support/test-app";
+import { insertChild, substitutionFixtures, TODAY } from "../../../../test/support/substitution";
+import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
-import { caregivers } from "../caregivers/caregivers.tables";
-import { careContracts, placementRequests } from "../placement/placement.tables";
 import { substitutionAbsences, substitutionCovers } from "./substitution.tables";
 
 let smtp: TestSmtpServer;
@@ -16,157 +15,10 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-// The test clock's today is Monday 2026-03-02, 10:00 in Berlin.
-const TODAY = "2026-03-02";
-
-/** A child with a caregiver, written straight into the database; with a family unless `parentUserId` is null. */
-async function insertChild(
-  t: TestContext,
-  organisationId: string,
-  caregiverId: string,
-  child: {
-    name: string;
-    parentUserId?: string | null;
-    email?: string;
-    allergies?: string;
-    times?: { day: number; from: string; to: string }[];
-  },
-): Promise<string> {
-  const { db, cipher } = t.app.platform;
-  const careTimes = child.times ?? monToFri("08:00", "13:00");
-  let requestId: string | null = null;
-  if (child.parentUserId !== null) {
-    const needs = child.allergies
-      ? cipher.encrypt(
-          JSON.stringify({
-            hasInclusionNeed: false,
-            allergies: child.allergies,
-            diet: "vegetarisch",
-            notes: "",
-          }),
-        )
-      : null;
-    const [request] = await db
-      .insert(placementRequests)
-      .values({
-        organisationId,
-        parentUserId: child.parentUserId ?? null,
-        status: "placed",
-        childFirstName: child.name,
-        childBirthDate: "2024-09-01",
-        wantedStart: "2025-09-01",
-        careTimes,
-        street: "Weg 1",
-        postalCode: "59269",
-        town: "Beckum",
-        lat: 51.755,
-        lon: 8.041,
-        maxDistanceKm: 5,
-        parentName: `Eltern von ${child.name}`,
-        email: child.email ?? `eltern.${child.name.toLowerCase()}@example.org`,
-        needsEncrypted: needs,
-        needsConsentAt: needs ? new Date("2025-08-01T00:00:00Z") : null,
-      })
-      .returning({ id: placementRequests.id });
-    requestId = request?.id ?? null;
-  }
-  const [contract] = await db
-    .insert(careContracts)
-    .values({
-      organisationId,
-      caregiverId,
-      requestId,
-      childFirstName: child.name,
-      childBirthDate: "2024-09-01",
-      start: "2025-09-01",
-      end: null,
-      careTimes,
-      settlingInEnd: "2025-09-14",
-    })
-    .returning({ id: careContracts.id });
-  return contract?.id as string;
-}
-
 describeApi(
   "substitution: absences, proposals, confirmation, parents",
   (t) => {
-    const { office, addCaregiver } = placementFixtures(t, () => smtp);
-
-    /** An account with a role, linked to a registry entry as the caregivers module links it. */
-    async function linkedAccount(org: { id: string }, caregiverId: string, role: "caregiver" | "substitute") {
-      const member = await t.member(org, [role]);
-      await t.app.platform.db
-        .update(caregivers)
-        .set({ userId: member.userId })
-        .where(eq(caregivers.id, caregiverId));
-      return member;
-    }
-
-    /**
-     * Anna (absent) with Mila (allergies, consent) and Ben (no needs); Sara an employed substitute Mila knows
-     * from three play groups; Tina Anna's tandem partner; Carl another day-care person.
-     */
-    async function scene() {
-      const { org, coordinator, base } = await office();
-      const sub = `${base}/substitution`;
-      const anna = await addCaregiver(coordinator, base, "Albers");
-      const sara = await addCaregiver(coordinator, base, "Sommer", {
-        person: { firstName: "Sara", email: `sara.${t.kind}.${org.slug}@example.org`, street: "Sonnenweg 7" },
-      });
-      const tina = await addCaregiver(coordinator, base, "Tamm", {
-        person: { firstName: "Tina", email: `tina.${t.kind}.${org.slug}@example.org` },
-      });
-      const carl = await addCaregiver(coordinator, base, "Claßen", { person: { firstName: "Carla" } });
-      const annaAccount = await linkedAccount(org, anna, "caregiver");
-      const milaParent = await t.member(org, ["parent"]);
-      const benParent = await t.member(org, ["parent"]);
-      const mila = await insertChild(t, org.id, anna, {
-        name: "Mila",
-        parentUserId: milaParent.userId,
-        email: `mila.${t.kind}.${org.slug}@example.org`,
-        allergies: "Nüsse",
-      });
-      const ben = await insertChild(t, org.id, anna, {
-        name: "Ben",
-        parentUserId: benParent.userId,
-        email: `ben.${t.kind}.${org.slug}@example.org`,
-      });
-      const substitute = await coordinator.post(`${sub}/substitutes`, {
-        caregiverId: sara,
-        hoursPerMonth: 40,
-      });
-      expect(substitute.status, JSON.stringify(substitute.body)).toBe(201);
-      const arrangement = await coordinator.put(`${sub}/arrangements/${anna}`, {
-        tandemPartnerIds: [tina],
-        substituteIds: [sara],
-        kitaId: null,
-      });
-      expect(arrangement.status, JSON.stringify(arrangement.body)).toBe(200);
-      expect(arrangement.body.model).toBe("tandem");
-      for (const on of ["2026-02-02", "2026-02-09", "2026-02-16"]) {
-        const group = await coordinator.post(`${sub}/play-groups`, {
-          hostCaregiverId: sara,
-          on,
-          contractIds: [mila],
-        });
-        expect(group.status, JSON.stringify(group.body)).toBe(201);
-      }
-      return {
-        org,
-        coordinator,
-        base,
-        sub,
-        anna,
-        sara,
-        tina,
-        carl,
-        annaAccount,
-        milaParent,
-        benParent,
-        mila,
-        ben,
-      };
-    }
+    const { office, addCaregiver, linkedAccount, scene } = substitutionFixtures(t, () => smtp);
 
     it("proposes a known substitute, then the tandem partner; confirms, mails, parents answer, cancel", async () => {
       const s = await scene();
@@ -324,7 +176,7 @@ describeApi(
         "substitution.absenceReported",
         "substitution.coverConfirmed",
         "substitution.parentAnswered",
-        "substitution.needsRead",
+        "substitution.careNotesRead",
         "substitution.absenceCancelled",
       ])
         expect(actions).toContain(action);

@@ -6,6 +6,7 @@ import type {
   AbsenceList,
   ArrangementDto,
   BoardResponse,
+  CalendarResponse,
   CandidatesResponse,
   FamilyCover,
   HoursResponse,
@@ -188,6 +189,22 @@ export function useHours(slug: string, month: string) {
     queryKey: substitutionKeys.hours(slug, month),
     queryFn: ({ signal }) =>
       get<HoursResponse>(`${substitutionApi(slug)}/hours?month=${enc(month)}`, { signal }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * The calendar of a range (a week, or the weeks of a month grid): the office's ("office") or one's own
+ * absences and covers ("own"). Under the module's key, so a confirmation elsewhere refreshes it too.
+ */
+export function useCalendar(slug: string, mode: "office" | "own", from: string, to: string) {
+  return useQuery({
+    queryKey: [...substitutionKeys.all(slug), "calendar", mode, from, to] as const,
+    queryFn: ({ signal }) =>
+      get<CalendarResponse>(
+        `${substitutionApi(slug)}/${mode === "own" ? "my/calendar" : "calendar"}?from=${enc(from)}&to=${enc(to)}`,
+        { signal },
+      ),
     placeholderData: (previous) => previous,
   });
 }

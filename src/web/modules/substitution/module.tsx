@@ -31,6 +31,14 @@ export const substitutionModule: WebModule = {
       element: lazyPage(() => import("./pages/my-covers-page").then((m) => ({ default: m.MyCoversPage }))),
     },
     {
+      path: "vertretung/kalender",
+      element: lazyPage(() => import("./pages/calendar-page").then((m) => ({ default: m.CalendarPage }))),
+    },
+    {
+      path: "vertretung/mein-kalender",
+      element: lazyPage(() => import("./pages/calendar-page").then((m) => ({ default: m.MyCalendarPage }))),
+    },
+    {
       path: "vertretung/meine",
       element: lazyPage(() => import("./pages/family-page").then((m) => ({ default: m.FamilyPage }))),
     },
@@ -42,6 +50,14 @@ export const substitutionModule: WebModule = {
       roles: OFFICE_ROLES,
       kinds: office,
       order: 24,
+      group: "placement",
+    },
+    {
+      path: "vertretung/kalender",
+      labelKey: "substitutionCalendar.nav.office",
+      roles: OFFICE_ROLES,
+      kinds: office,
+      order: 24.5,
       group: "placement",
     },
     {
@@ -82,6 +98,14 @@ export const substitutionModule: WebModule = {
       roles: CARE_ROLES,
       kinds: office,
       order: 32,
+      group: "placement",
+    },
+    {
+      path: "vertretung/mein-kalender",
+      labelKey: "substitutionCalendar.nav.own",
+      roles: CARE_ROLES,
+      kinds: office,
+      order: 32.5,
       group: "placement",
     },
   ],

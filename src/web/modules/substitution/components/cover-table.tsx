@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { CoverDto } from "../../../../contracts/substitution";
@@ -9,6 +10,7 @@ import { type Column, ResponsiveTable } from "../../caregivers/components/respon
 import { coverApi, refreshSubstitution, substitutionApi } from "../api";
 import { useSubstitutionFormat } from "../format";
 import { CoverKindBadge, ParentAnswerText, ProblemText } from "./badges";
+import { CareNotesButton } from "./care-notes";
 
 function ConfirmCover({ slug, cover, isTandem }: { slug: string; cover: CoverDto; isTandem: boolean }) {
   const { t } = useTranslation();
@@ -72,6 +74,32 @@ export function CoverTable({
           .filter((c) => c.id !== cover.id && c.familyKey === cover.familyKey && c.status !== "cancelled")
           .map((c) => c.childFirstName);
 
+  const placeCell = (cover: CoverDto) =>
+    cover.place ? (
+      <Stack gap={2} data-testid="cover-place">
+        <Group gap={6} wrap="wrap">
+          <CoverKindBadge kind={cover.place.kind} />
+          <Text component="span" fw={600} size="sm">
+            {cover.place.name}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {[
+            cover.place.town,
+            f.km(cover.place.distanceKm),
+            cover.place.isKnown ? t("substitution.board.known") : "",
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Text>
+        {cover.problem && <ProblemText>{f.problem(cover.problem)}</ProblemText>}
+      </Stack>
+    ) : cover.problem ? (
+      <ProblemText>{f.problem(cover.problem)}</ProblemText>
+    ) : (
+      <Text size="sm">{t("substitution.board.noCover")}</Text>
+    );
+
   const columns: Column<CoverDto>[] = [
     {
       key: "child",
@@ -114,31 +142,26 @@ export function CoverTable({
     {
       key: "cover",
       header: t("substitution.board.columns.cover"),
-      cell: (cover) =>
-        cover.place ? (
-          <Stack gap={2} data-testid="cover-place">
-            <Group gap={6} wrap="wrap">
-              <CoverKindBadge kind={cover.place.kind} />
-              <Text component="span" fw={600} size="sm">
-                {cover.place.name}
-              </Text>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {[
-                cover.place.town,
-                f.km(cover.place.distanceKm),
-                cover.place.isKnown ? t("substitution.board.known") : "",
-              ]
-                .filter(Boolean)
-                .join(" · ")}
+      cell: (cover) => (
+        <Stack gap={4}>
+          {cover.lostCover && (
+            <Text size="sm" c="red.9" fw={700} data-testid="cover-lost">
+              <IconAlertTriangle
+                size={14}
+                aria-hidden="true"
+                style={{ verticalAlign: "-2px", marginRight: 4 }}
+              />
+              {t(
+                cover.lostCover.reason === "coverAbsent"
+                  ? "substitution.board.lostCoverAbsent"
+                  : "substitution.board.lostCoverKita",
+                { name: cover.lostCover.name },
+              )}
             </Text>
-            {cover.problem && <ProblemText>{f.problem(cover.problem)}</ProblemText>}
-          </Stack>
-        ) : cover.problem ? (
-          <ProblemText>{f.problem(cover.problem)}</ProblemText>
-        ) : (
-          <Text size="sm">{t("substitution.board.noCover")}</Text>
-        ),
+          )}
+          {placeCell(cover)}
+        </Stack>
+      ),
     },
     {
       key: "parents",
@@ -166,6 +189,13 @@ export function CoverTable({
             >
               {t("substitution.board.change")}
             </Button>
+          )}
+          {onChange && (
+            <CareNotesButton
+              slug={slug}
+              contractId={cover.contractId}
+              childFirstName={cover.childFirstName}
+            />
           )}
         </Group>
       ),

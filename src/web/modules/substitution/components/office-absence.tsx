@@ -1,4 +1,4 @@
-import { Button, Select, Stack } from "@mantine/core";
+import { Button, Select, Stack, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { FormDialog } from "../../caregivers/components/dialog";
 import { useRegistryCaregivers } from "../api";
 import { AbsenceForm } from "./absence-form";
 import { AffectedChildren } from "./own-absences";
+import { PartnerCheckPanel } from "./partner-check";
 
 function OfficeAbsence({ slug, today, onDone }: { slug: string; today: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -16,6 +17,17 @@ function OfficeAbsence({ slug, today, onDone }: { slug: string; today: string; o
   if (reported) {
     return (
       <Stack gap="md" data-testid="office-absence-sent">
+        <Text fw={600} role="status">
+          {t("substitution.officeAbsence.entered")}
+        </Text>
+        {reported.partnerCheck && (
+          <PartnerCheckPanel
+            slug={slug}
+            absenceId={reported.absence.id}
+            initial={reported.partnerCheck}
+            isOffice
+          />
+        )}
         <AffectedChildren affected={reported.affected} />
         <Button onClick={onDone} w="fit-content">
           {t("substitution.officeAbsence.done")}

@@ -21,12 +21,16 @@ const readable = {
  * Whether her tandem partners take every child-day of a planned absence; where they cannot, one line per
  * child-day with the day and the time when the partner would have too many children at once.
  */
-function PartnerCheckResult({ check }: { check: PartnerCheck }) {
+function PartnerCheckResult({ check, isOffice }: { check: PartnerCheck; isOffice: boolean }) {
   const { t } = useTranslation();
   const f = useSubstitutionFormat();
   if (check.childDays === 0) return null;
   const names = check.partnerNames.join(", ");
-  const partners = t("substitution.partnerCheck.partners", { count: check.partnerNames.length });
+  // The day-care person reads of "your" partner; the office of "the" partner and where to act.
+  const partners = t(
+    isOffice ? "substitution.partnerCheck.officePartners" : "substitution.partnerCheck.partners",
+    { count: check.partnerNames.length },
+  );
 
   const line = (p: Problem) => {
     const day = p.day ? f.dayLong(p.day) : "";
@@ -90,7 +94,7 @@ function PartnerCheckResult({ check }: { check: PartnerCheck }) {
         ))}
       </List>
       <Text size="sm" mt="xs">
-        {t("substitution.partnerCheck.nextStep")}
+        {t(isOffice ? "substitution.partnerCheck.officeNextStep" : "substitution.partnerCheck.nextStep")}
       </Text>
     </Alert>
   );
@@ -104,24 +108,27 @@ export function PartnerCheckPanel({
   slug,
   absenceId,
   initial,
+  isOffice = false,
 }: {
   slug: string;
   absenceId: string;
   initial: PartnerCheck;
+  /** The office entered it for someone: checked again through the office's route. */
+  isOffice?: boolean;
 }) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<PartnerCheck | null>(initial);
   const recheck = useMutation({
     mutationFn: () =>
       get<PartnerCheckResponse>(
-        `${substitutionApi(slug)}/my/absences/${encodeURIComponent(absenceId)}/partner-check`,
+        `${substitutionApi(slug)}/${isOffice ? "" : "my/"}absences/${encodeURIComponent(absenceId)}/partner-check`,
       ),
     onSuccess: (answer) => setCheck(answer.partnerCheck),
   });
   if (!check || check.childDays === 0) return null;
   return (
     <Stack gap="xs" aria-live="polite" aria-busy={recheck.isPending}>
-      <PartnerCheckResult check={check} />
+      <PartnerCheckResult check={check} isOffice={isOffice} />
       <Button
         variant="default"
         w="fit-content"

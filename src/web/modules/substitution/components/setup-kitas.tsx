@@ -10,18 +10,19 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type KitaDto, type KitaInput, kitaInput } from "../../../../contracts/substitution";
+import {
+  type KitaArchived,
+  type KitaDto,
+  type KitaInput,
+  kitaInput,
+} from "../../../../contracts/substitution";
 import { del, post, put } from "../../../app/api";
 import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert, FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
 import { notifySuccess, useFormError } from "../../../components/notify";
-import { QueryState } from "../../../components/query-state";
-import { FormDialog } from "../../caregivers/components/dialog";
 import {
   type CareTimeRow,
   CareTimesEditor,
@@ -31,6 +32,7 @@ import {
 } from "../../placement/components/care-times-editor";
 import { refreshSubstitution, substitutionApi, useKitas } from "../api";
 import { useSubstitutionFormat } from "../format";
+import { SetupList } from "./setup-list";
 
 interface Values {
   name: string;
@@ -187,10 +189,14 @@ function KitaCard({ slug, kita, onEdit }: { slug: string; kita: KitaDto; onEdit:
   const f = useSubstitutionFormat();
   const client = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => del(`${substitutionApi(slug)}/kitas/${encodeURIComponent(kita.id)}`),
-    onSuccess: async () => {
+    mutationFn: () => del<KitaArchived>(`${substitutionApi(slug)}/kitas/${encodeURIComponent(kita.id)}`),
+    onSuccess: async (answer) => {
       await refreshSubstitution(client, slug);
-      notifySuccess(t("substitution.kitas.removed"));
+      notifySuccess(
+        answer.moved > 0
+          ? t("substitution.kitas.removedMoved", { count: answer.moved })
+          : t("substitution.kitas.removed"),
+      );
     },
   });
   const weekdaysShort = t("substitution.weekdaysShort", { returnObjects: true }) as unknown as string[];
@@ -249,51 +255,33 @@ function KitaCard({ slug, kita, onEdit }: { slug: string; kita: KitaDto; onEdit:
 export function KitasTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const kitas = useKitas(slug);
-  const [editing, setEditing] = useState<KitaDto | "new" | null>(null);
   return (
-    <Stack gap="md">
-      <Text c="dimmed" size="sm">
-        {t("substitution.kitas.intro")}
-      </Text>
-      <Button
-        leftSection={<IconPlus size={16} aria-hidden="true" />}
-        onClick={() => setEditing("new")}
-        w="fit-content"
-        data-testid="kita-add"
-      >
-        {t("substitution.kitas.add")}
-      </Button>
-      <QueryState query={kitas}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text>{t("substitution.kitas.empty")}</Text>
-          ) : (
-            <SimpleGrid
-              cols={{ base: 1, md: 2 }}
-              spacing="sm"
-              component="ul"
-              p={0}
-              m={0}
-              style={{ listStyle: "none" }}
-            >
-              {data.items.map((kita) => (
-                <KitaCard key={kita.id} slug={slug} kita={kita} onEdit={() => setEditing(kita)} />
-              ))}
-            </SimpleGrid>
-          )
-        }
-      </QueryState>
-      <FormDialog
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={
-          editing === "new" || editing === null
-            ? t("substitution.kitas.addTitle")
-            : t("substitution.kitas.editTitle", { name: editing.name })
-        }
-      >
-        <KitaForm slug={slug} kita={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
-      </FormDialog>
-    </Stack>
+    <SetupList
+      intro={t("substitution.kitas.intro")}
+      addLabel={t("substitution.kitas.add")}
+      addTestId="kita-add"
+      query={kitas}
+      emptyText={t("substitution.kitas.empty")}
+      list={(items, edit) => (
+        <SimpleGrid
+          cols={{ base: 1, md: 2 }}
+          spacing="sm"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+        >
+          {items.map((kita) => (
+            <KitaCard key={kita.id} slug={slug} kita={kita} onEdit={() => edit(kita)} />
+          ))}
+        </SimpleGrid>
+      )}
+      dialogTitle={(kita) =>
+        kita === null
+          ? t("substitution.kitas.addTitle")
+          : t("substitution.kitas.editTitle", { name: kita.name })
+      }
+      form={(kita, _items, done) => <KitaForm slug={slug} kita={kita} onDone={done} />}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { Button, Card, Group, MultiSelect, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,9 +10,7 @@ import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert, FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
 import { notifySuccess, useFormError } from "../../../components/notify";
-import { QueryState } from "../../../components/query-state";
 import { useSchemaValidation } from "../../../components/zod-form";
-import { FormDialog } from "../../caregivers/components/dialog";
 import {
   refreshSubstitution,
   substitutionApi,
@@ -23,6 +20,7 @@ import {
   useSubstitutionSettings,
 } from "../api";
 import { useSubstitutionFormat } from "../format";
+import { SetupList } from "./setup-list";
 
 interface Values {
   hostCaregiverId: string;
@@ -250,54 +248,31 @@ export function PlayGroupsTab({ slug, today }: { slug: string; today: string }) 
   const { t } = useTranslation();
   const playGroups = usePlayGroups(slug);
   const settings = useSubstitutionSettings(slug);
-  const [editing, setEditing] = useState<PlayGroupDto | "new" | null>(null);
   const [showOlder, setShowOlder] = useState(false);
   // A year of fortnightly dates is a long scroll on a phone: the coming ones and the last eight weeks first.
   const recentFrom = addDays(today, -56);
   return (
-    <Stack gap="md">
-      <Text c="dimmed" size="sm">
-        {t("substitution.playGroups.intro", { visits: settings.data?.familiarityVisits ?? 3 })}
-      </Text>
-      <Button
-        leftSection={<IconPlus size={16} aria-hidden="true" />}
-        onClick={() => setEditing("new")}
-        w="fit-content"
-        data-testid="play-group-add"
-      >
-        {t("substitution.playGroups.add")}
-      </Button>
-      <QueryState query={playGroups}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text>{t("substitution.playGroups.empty")}</Text>
-          ) : (
-            <PlayGroupList
-              items={[...data.items].sort((a, b) => b.on.localeCompare(a.on))}
-              slug={slug}
-              recentFrom={showOlder ? null : recentFrom}
-              onShowOlder={() => setShowOlder(true)}
-              onEdit={setEditing}
-            />
-          )
-        }
-      </QueryState>
-      <FormDialog
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={
-          editing === "new" || editing === null
-            ? t("substitution.playGroups.addTitle")
-            : t("substitution.playGroups.editTitle")
-        }
-      >
-        <PlayGroupForm
+    <SetupList
+      intro={t("substitution.playGroups.intro", { visits: settings.data?.familiarityVisits ?? 3 })}
+      addLabel={t("substitution.playGroups.add")}
+      addTestId="play-group-add"
+      query={playGroups}
+      emptyText={t("substitution.playGroups.empty")}
+      list={(items, edit) => (
+        <PlayGroupList
+          items={[...items].sort((a, b) => b.on.localeCompare(a.on))}
           slug={slug}
-          playGroup={editing === "new" ? null : editing}
-          today={today}
-          onDone={() => setEditing(null)}
+          recentFrom={showOlder ? null : recentFrom}
+          onShowOlder={() => setShowOlder(true)}
+          onEdit={edit}
         />
-      </FormDialog>
-    </Stack>
+      )}
+      dialogTitle={(group) =>
+        group === null ? t("substitution.playGroups.addTitle") : t("substitution.playGroups.editTitle")
+      }
+      form={(group, _items, done) => (
+        <PlayGroupForm slug={slug} playGroup={group} today={today} onDone={done} />
+      )}
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, NumberInput, Select, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type SubstituteDto, substituteInput } from "../../../../contracts/substitution";
 import { del, post, put } from "../../../app/api";
@@ -10,11 +8,10 @@ import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert, FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
 import { notifySuccess, useFormError } from "../../../components/notify";
-import { QueryState } from "../../../components/query-state";
 import { useSchemaValidation } from "../../../components/zod-form";
-import { FormDialog } from "../../caregivers/components/dialog";
 import { type Column, ResponsiveTable } from "../../caregivers/components/responsive-table";
 import { refreshSubstitution, substitutionApi, useRegistryCaregivers, useSubstitutes } from "../api";
+import { SetupList } from "./setup-list";
 
 interface Values {
   caregiverId: string;
@@ -144,8 +141,7 @@ function RemoveSubstitute({ slug, substitute }: { slug: string; substitute: Subs
 export function SubstitutesTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const substitutes = useSubstitutes(slug);
-  const [editing, setEditing] = useState<SubstituteDto | "new" | null>(null);
-  const columns: Column<SubstituteDto>[] = [
+  const columns = (edit: (s: SubstituteDto) => void): Column<SubstituteDto>[] => [
     { key: "name", header: t("substitution.substitutes.columns.name"), isPrimary: true, cell: (s) => s.name },
     { key: "town", header: t("substitution.substitutes.columns.town"), cell: (s) => s.town },
     {
@@ -163,7 +159,7 @@ export function SubstitutesTab({ slug }: { slug: string }) {
           <Button
             size="compact-sm"
             variant="default"
-            onClick={() => setEditing(s)}
+            onClick={() => edit(s)}
             aria-label={t("substitution.substitutes.editFor", { name: s.name })}
           >
             {t("substitution.substitutes.edit")}
@@ -174,51 +170,29 @@ export function SubstitutesTab({ slug }: { slug: string }) {
     },
   ];
   return (
-    <Stack gap="md">
-      <Text c="dimmed" size="sm">
-        {t("substitution.substitutes.intro")}
-      </Text>
-      <Button
-        leftSection={<IconPlus size={16} aria-hidden="true" />}
-        onClick={() => setEditing("new")}
-        w="fit-content"
-        data-testid="substitute-add"
-      >
-        {t("substitution.substitutes.add")}
-      </Button>
-      <QueryState query={substitutes}>
-        {(data) => (
-          <>
-            {data.items.length === 0 ? (
-              <Text>{t("substitution.substitutes.empty")}</Text>
-            ) : (
-              <ResponsiveTable
-                caption={t("substitution.substitutes.caption")}
-                columns={columns}
-                rows={data.items}
-                rowKey={(s) => s.id}
-                rowTestId="substitute-row"
-              />
-            )}
-            <FormDialog
-              opened={editing !== null}
-              onClose={() => setEditing(null)}
-              title={
-                editing === "new" || editing === null
-                  ? t("substitution.substitutes.addTitle")
-                  : t("substitution.substitutes.editTitle", { name: editing.name })
-              }
-            >
-              <SubstituteForm
-                slug={slug}
-                substitute={editing === "new" ? null : editing}
-                taken={data.items.map((s) => s.caregiverId)}
-                onDone={() => setEditing(null)}
-              />
-            </FormDialog>
-          </>
-        )}
-      </QueryState>
-    </Stack>
+    <SetupList
+      intro={t("substitution.substitutes.intro")}
+      addLabel={t("substitution.substitutes.add")}
+      addTestId="substitute-add"
+      query={substitutes}
+      emptyText={t("substitution.substitutes.empty")}
+      list={(items, edit) => (
+        <ResponsiveTable
+          caption={t("substitution.substitutes.caption")}
+          columns={columns(edit)}
+          rows={items}
+          rowKey={(s) => s.id}
+          rowTestId="substitute-row"
+        />
+      )}
+      dialogTitle={(s) =>
+        s === null
+          ? t("substitution.substitutes.addTitle")
+          : t("substitution.substitutes.editTitle", { name: s.name })
+      }
+      form={(s, items, done) => (
+        <SubstituteForm slug={slug} substitute={s} taken={items.map((i) => i.caregiverId)} onDone={done} />
+      )}
+    />
   );
 }

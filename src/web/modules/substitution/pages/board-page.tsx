@@ -13,7 +13,14 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconChevronLeft, IconChevronRight, IconRefresh, IconSettings } from "@tabler/icons-react";
+import {
+  IconCalendar,
+  IconChevronLeft,
+  IconChevronRight,
+  IconRefresh,
+  IconSettings,
+  IconX,
+} from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +28,7 @@ import { Link } from "react-router";
 import type { MyMembership } from "../../../../contracts/organisations";
 import type { BoardResponse, CoverDto } from "../../../../contracts/substitution";
 import { addDays, isValidIsoDate, todayIso } from "../../../../core/shared/dates";
-import { post } from "../../../app/api";
+import { del, post } from "../../../app/api";
 import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert } from "../../../components/error-alert";
 import { notifySuccess } from "../../../components/notify";
@@ -113,8 +120,47 @@ function DayPicker({
   );
 }
 
-/** Who is absent that day, each with "recompute" for her child-days not yet confirmed. */
-function AbsentToday({ slug, covers }: { slug: string; covers: CoverDto[] }) {
+/**
+ * The office withdraws an absence (she phoned in that she is back): her covers from today on end, and the
+ * parents and covering persons of confirmed days are mailed.
+ */
+function CancelAbsence({ slug, absenceId, name }: { slug: string; absenceId: string; name: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => del(`${substitutionApi(slug)}/absences/${encodeURIComponent(absenceId)}`),
+    onSuccess: async () => {
+      await refreshSubstitution(client, slug);
+      notifySuccess(t("substitution.board.absenceCancelled", { name }));
+    },
+  });
+  return (
+    <>
+      <ConfirmButton
+        size="compact-sm"
+        variant="default"
+        color="red"
+        leftSection={<IconX size={14} aria-hidden="true" />}
+        title={t("substitution.board.cancelAbsenceTitle")}
+        message={t("substitution.board.cancelAbsenceText", { name })}
+        confirmLabel={t("substitution.board.cancelAbsenceConfirm")}
+        onConfirm={() => cancel.mutateAsync().catch(() => undefined)}
+        loading={cancel.isPending}
+        aria-label={t("substitution.board.cancelAbsenceFor", { name })}
+        data-testid="board-cancel-absence"
+      >
+        {t("substitution.board.cancelAbsence")}
+      </ConfirmButton>
+      {cancel.isError && <ErrorAlert error={cancel.error} />}
+    </>
+  );
+}
+
+/**
+ * Who is absent that day, each with "recompute" for her child-days not yet confirmed and, on a day not yet
+ * past, "withdraw" for the whole absence.
+ */
+function AbsentToday({ slug, covers, isPast }: { slug: string; covers: CoverDto[]; isPast: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const repropose = useMutation({
@@ -155,6 +201,9 @@ function AbsentToday({ slug, covers }: { slug: string; covers: CoverDto[] }) {
                   {t("substitution.board.repropose")}
                 </Button>
               )}
+              {!isPast && (
+                <CancelAbsence slug={slug} absenceId={absence.absenceId} name={absence.absentCaregiverName} />
+              )}
             </Group>
           );
         })}
@@ -164,7 +213,17 @@ function AbsentToday({ slug, covers }: { slug: string; covers: CoverDto[] }) {
   );
 }
 
-function DayView({ slug, day, onChange }: { slug: string; day: BoardDay; onChange: (c: CoverDto) => void }) {
+function DayView({
+  slug,
+  day,
+  today,
+  onChange,
+}: {
+  slug: string;
+  day: BoardDay;
+  today: string;
+  onChange: (c: CoverDto) => void;
+}) {
   const { t } = useTranslation();
   const f = useSubstitutionFormat();
   const client = useQueryClient();
@@ -226,7 +285,7 @@ function DayView({ slug, day, onChange }: { slug: string; day: BoardDay; onChang
           <Text>{t("substitution.board.nothing")}</Text>
         ) : (
           <>
-            <AbsentToday slug={slug} covers={covers} />
+            <AbsentToday slug={slug} covers={covers} isPast={day.day < today} />
             {groups.map((group) => (
               <Stack key={group.status} gap="xs">
                 <Title
@@ -283,6 +342,15 @@ function Board({ membership }: { membership: MyMembership }) {
             <Anchor component={Link} to={substitutionPath(slug, "regelungen")} size="sm">
               <IconSettings size={16} aria-hidden="true" style={{ verticalAlign: "-3px", marginRight: 4 }} />
               {t("substitution.nav.setup")}
+            </Anchor>
+            <Anchor
+              component={Link}
+              to={substitutionPath(slug, "kalender")}
+              size="sm"
+              data-testid="board-calendar"
+            >
+              <IconCalendar size={16} aria-hidden="true" style={{ verticalAlign: "-3px", marginRight: 4 }} />
+              {t("substitutionCalendar.nav.office")}
             </Anchor>
           </>
         }
@@ -341,7 +409,7 @@ function Board({ membership }: { membership: MyMembership }) {
                 onSelect={(d) => update({ tag: d })}
               />
               <Box style={{ opacity: board.isPlaceholderData ? 0.6 : 1 }}>
-                {day && <DayView slug={slug} day={day} onChange={setChanging} />}
+                {day && <DayView slug={slug} day={day} today={today} onChange={setChanging} />}
               </Box>
             </Stack>
           );

@@ -13,7 +13,7 @@ import { DownloadButton, useNumbers } from "../../../components/report-table";
 import { Section } from "../../../components/section";
 import { useUrlFilters } from "../../../components/url-filters";
 import { type Column, ResponsiveTable } from "../../caregivers/components/responsive-table";
-import { OFFICE_ROLES, reportUrl, substitutionPath, useHours, useModelReport } from "../api";
+import { OFFICE_ROLES, reportUrl, substitutionApi, substitutionPath, useHours, useModelReport } from "../api";
 import { ModelBadge } from "../components/badges";
 
 const MODEL_COLUMNS = [
@@ -183,13 +183,21 @@ function Evaluation({ membership }: { membership: MyMembership }) {
         <QueryState query={report}>{(data) => <ModelTable report={data} />}</QueryState>
       </Section>
       <Section title={t("substitution.evaluation.hoursTitle")}>
-        <TextInput
-          type="month"
-          label={t("substitution.evaluation.month")}
-          value={month}
-          onChange={(e) => update({ monat: e.currentTarget.value })}
-          w={200}
-        />
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          <TextInput
+            type="month"
+            label={t("substitution.evaluation.month")}
+            value={month}
+            onChange={(e) => update({ monat: e.currentTarget.value })}
+            w={200}
+          />
+          <DownloadButton
+            href={`${substitutionApi(slug)}/hours.csv?month=${encodeURIComponent(month)}`}
+            label={t("substitution.evaluation.downloadHoursCsv")}
+            accessibleName={t("substitution.evaluation.downloadHoursCsvName")}
+            testId="hours-csv"
+          />
+        </Group>
         <QueryState query={hours}>{(data) => <HoursTable hours={data} />}</QueryState>
       </Section>
     </Stack>

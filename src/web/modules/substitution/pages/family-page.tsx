@@ -14,6 +14,7 @@ import { Facts } from "../../caregivers/components/page";
 import { FAMILY_ROLES, refreshSubstitution, substitutionApi, useFamilyCovers } from "../api";
 import { CoverKindBadge } from "../components/badges";
 import { PlaceAddress } from "../components/candidates-dialog";
+import { FamilyCareNotes } from "../components/care-notes";
 import { useSubstitutionFormat } from "../format";
 
 function CoverCard({ slug, cover }: { slug: string; cover: FamilyCover }) {
@@ -142,11 +143,15 @@ function Family({ membership }: { membership: MyMembership }) {
           )
         }
       </QueryState>
+      <FamilyCareNotes slug={membership.slug} />
     </Stack>
   );
 }
 
-/** vertretung/meine: parents see who covers their children, where and when, and answer. */
+/**
+ * vertretung/meine: parents see who covers their children, where and when, and answer; and keep what a
+ * substitute must know about each child (with their consent).
+ */
 export function FamilyPage() {
   return <OrgGuard roles={FAMILY_ROLES}>{(membership) => <Family membership={membership} />}</OrgGuard>;
 }

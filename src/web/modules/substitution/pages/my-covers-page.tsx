@@ -17,7 +17,7 @@ type MyCover = MyCoversResponse["items"][number];
 function ChildCard({ cover }: { cover: MyCover }) {
   const { t } = useTranslation();
   const f = useSubstitutionFormat();
-  const hasNotes = Boolean(cover.allergies || cover.diet);
+  const hasNotes = Boolean(cover.allergies || cover.diet || cover.notes);
   return (
     <Card component="li" withBorder padding="sm" data-testid="my-cover">
       <Stack gap={6}>
@@ -52,6 +52,9 @@ function ChildCard({ cover }: { cover: MyCover }) {
               ? [{ label: t("substitution.myCovers.allergies"), value: cover.allergies }]
               : []),
             ...(cover.diet ? [{ label: t("substitution.myCovers.diet"), value: cover.diet }] : []),
+            ...(cover.notes
+              ? [{ label: t("substitution.myCovers.notes"), value: cover.notes, isWide: true }]
+              : []),
           ]}
         />
         {!hasNotes && (
