@@ -85,6 +85,11 @@ it("the office sends three ranked suggestions and offers one; the parent accepts
   await expect(parent.getByTestId("parent-suggestion").count()).resolves.toBe(3);
   const anna = parent.getByTestId("parent-suggestion").filter({ hasText: "Anna Albers" });
   await expect(anna.textContent()).resolves.toMatch(/Beckum, etwa [\d,]+ km entfernt/);
+  // Before she accepts, she reads who takes her child when Anna is absent: Anna's employed substitute.
+  await expect(anna.textContent()).resolves.toContain("Vertretung:Vertretungskraft Vera Vogt");
+  await expect(parent.getByTestId("offer-substitution").textContent()).resolves.toBe(
+    "Wenn Anna Albers krank ist oder Urlaub hat: Vertretungskraft Vera Vogt. Eine Vertretung kostet Sie nichts zusätzlich.",
+  );
   await journey.expectAccessible(parent, "parent's suggestions and offer");
   await journey.screenshot(parent, "9-placement-parent-suggestions");
   await anna.getByTestId("rank-select").selectOption("1");

@@ -9,6 +9,7 @@ import {
   postalCodeSchema,
   requiredText,
 } from "./common";
+import { substitutionSummary } from "./substitution-models";
 
 /**
  * unconfirmed → open (e-mail confirmed, waiting) → suggested → offered → placed; or withdrawn by the parents,
@@ -427,6 +428,8 @@ export const parentSuggestion = z.object({
   parentRank: z.number().int().nullable(),
   visitedOn: z.string().nullable(),
   visitNote: z.string(),
+  /** Who takes the child when she is absent. */
+  substitution: substitutionSummary,
 });
 export type ParentSuggestion = z.infer<typeof parentSuggestion>;
 
@@ -434,6 +437,8 @@ export const parentSuggestionsResponse = z.object({
   suggestions: z.array(parentSuggestion),
   /** The open offer, or the last one answered. */
   offer: offerDto.nullable(),
+  /** Who takes the child when the offered day-care person is absent; null without an offer. */
+  offerSubstitution: substitutionSummary.nullable(),
 });
 export type ParentSuggestionsResponse = z.infer<typeof parentSuggestionsResponse>;
 

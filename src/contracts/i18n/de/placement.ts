@@ -429,6 +429,16 @@ export const placement = {
     offerTitle: "Platzangebot",
     offerText:
       "Ihnen wird ein Platz bei {{name}} angeboten: ab {{start}}, {{times}}. Eingewöhnung bis {{settlingInEnd}}.",
+    substitution: "Vertretung",
+    substitutionParts: {
+      tandem: "Tandem mit {{names}}",
+      substitutes_one: "Vertretungskraft {{names}}",
+      substitutes_other: "Vertretungskräfte {{names}}",
+      kita: "Kooperations-Kita {{name}}, {{town}}",
+      none: "Die Fachberatung sucht bei Bedarf eine Vertretung",
+    },
+    offerSubstitution: "Wenn {{name}} krank ist oder Urlaub hat: {{arrangement}}.",
+    substitutionFree: "Eine Vertretung kostet Sie nichts zusätzlich.",
     offerRespondBy: "Bitte antworten Sie bis {{date}}.",
     accept: "Platz annehmen",
     decline: "Ablehnen",

@@ -422,6 +422,16 @@ export const placement: typeof de = {
     offerTitle: "Offer of a place",
     offerText:
       "You are offered a place with {{name}}: from {{start}}, {{times}}. Settling-in until {{settlingInEnd}}.",
+    substitution: "Substitution",
+    substitutionParts: {
+      tandem: "Tandem with {{names}}",
+      substitutes_one: "Substitute {{names}}",
+      substitutes_other: "Substitutes {{names}}",
+      kita: "Cooperating Kita {{name}}, {{town}}",
+      none: "The coordination office finds a substitute when needed",
+    },
+    offerSubstitution: "If {{name}} is ill or on holiday: {{arrangement}}.",
+    substitutionFree: "Substitute care costs you nothing extra.",
     offerRespondBy: "Please answer by {{date}}.",
     accept: "Accept the place",
     decline: "Decline",

@@ -10,6 +10,7 @@ import {
   type SuggestionsResponse,
   type VisitBody,
 } from "../../../contracts/placement";
+import type { SubstitutionSummary } from "../../../contracts/substitution-models";
 import {
   type CanTakeChildResult,
   type ContractTimes,
@@ -46,6 +47,7 @@ import {
   readConsentedPhoto,
 } from "../caregivers/caregivers.queries";
 import { findUserLocales } from "../identity/identity.queries";
+import { findSubstitutionSummaries } from "../substitution/substitution.queries";
 import { caregiverNameOf, presentOffer } from "./placement.presenter";
 import * as repo from "./placement.repository";
 import {
@@ -234,6 +236,13 @@ export async function sendSuggestions(
   return getSuggestions(ctx, id);
 }
 
+const NO_ARRANGEMENT: SubstitutionSummary = {
+  model: "none",
+  tandemPartners: [],
+  substitutes: [],
+  kita: null,
+};
+
 /** The parents' view of the caregivers suggested to them and of the offer, if there is one. */
 export async function getMySuggestions(ctx: ServiceContext, id: string): Promise<ParentSuggestionsResponse> {
   const org = officeOf(ctx);
@@ -248,6 +257,7 @@ export async function getMySuggestions(ctx: ServiceContext, id: string): Promise
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const offer = offers.find((o) => o.status === "open") ?? offers.at(-1) ?? null;
+  const substitution = await findSubstitutionSummaries(db, org.id, [...byId.keys()]);
   return {
     suggestions: sent.flatMap((s) => {
       const person = byId.get(s.caregiverId);
@@ -270,10 +280,12 @@ export async function getMySuggestions(ctx: ServiceContext, id: string): Promise
           parentRank: s.parentRank,
           visitedOn: s.visitedOn,
           visitNote: s.visitNote,
+          substitution: substitution.get(person.id) ?? NO_ARRANGEMENT,
         },
       ];
     }),
     offer: offer ? presentOffer(offer, byId.get(offer.caregiverId)) : null,
+    offerSubstitution: offer ? (substitution.get(offer.caregiverId) ?? NO_ARRANGEMENT) : null,
   };
 }
 

@@ -135,11 +135,47 @@ describeApi(
       expect(detail.body.status).toBe("suggested");
       expect(detail.body.history.at(-1)).toMatchObject({ toStatus: "suggested", reason: "suggestionsSent" });
 
+      // Who takes the child when she is absent: Albers and Brandt are a tandem and Brandt has the
+      // cooperating Kita too; Cordes has no arrangement yet.
+      const sub = `${base}/substitution`;
+      const kita = await coordinator.post(`${sub}/kitas`, {
+        name: "Kita Sonnenschein",
+        street: "Am Markt 1",
+        postalCode: "59269",
+        town: "Beckum",
+        places: 2,
+        ageMinMonths: 0,
+        ageMaxMonths: 72,
+        hours: monToFri("07:00", "16:00"),
+      });
+      expect(kita.status).toBe(201);
+      for (const [caregiverId, arrangement] of [
+        [a, { tandemPartnerIds: [b], substituteIds: [], kitaId: null }],
+        [b, { tandemPartnerIds: [a], substituteIds: [], kitaId: kita.body.id }],
+      ] as const)
+        expect((await coordinator.put(`${sub}/arrangements/${caregiverId}`, arrangement)).status).toBe(200);
+
       const mine = await parent.get(
         `/api/orgs/${org.slug}/my-placement-requests/${parent.requestId}/suggestions`,
       );
       expect(mine.status).toBe(200);
       expect(mine.body.suggestions).toHaveLength(3);
+      const substitutionOf = (id: string) =>
+        mine.body.suggestions.find((s: { caregiverId: string }) => s.caregiverId === id).substitution;
+      expect(substitutionOf(a)).toEqual({
+        model: "tandem",
+        tandemPartners: ["Anna Brandt"],
+        substitutes: [],
+        kita: null,
+      });
+      expect(substitutionOf(b)).toEqual({
+        model: "tandem",
+        tandemPartners: ["Anna Albers"],
+        substitutes: [],
+        kita: { name: "Kita Sonnenschein", town: "Beckum" },
+      });
+      expect(substitutionOf(c)).toEqual({ model: "none", tandemPartners: [], substitutes: [], kita: null });
+      expect(mine.body.offerSubstitution).toBeNull();
       expect(mine.body.suggestions[0]).toMatchObject({
         town: "Beckum",
         distanceKm: 0,
@@ -244,9 +280,14 @@ describeApi(
       expect(offerMail.text).toContain("09.03.2026");
 
       const mineBase = `/api/orgs/${org.slug}/my-placement-requests/${parent.requestId}`;
-      expect((await parent.get(`${mineBase}/suggestions`)).body.offer).toMatchObject({
-        status: "open",
-        caregiverName: "Anna Albers",
+      const withOffer = (await parent.get(`${mineBase}/suggestions`)).body;
+      expect(withOffer.offer).toMatchObject({ status: "open", caregiverName: "Anna Albers" });
+      // Her substitution arrangement comes with the offer, before the family accepts.
+      expect(withOffer.offerSubstitution).toEqual({
+        model: "none",
+        tandemPartners: [],
+        substitutes: [],
+        kita: null,
       });
       const accepted = await parent.post(`${mineBase}/offer-answer`, { accept: true });
       expect(accepted.status).toBe(200);

@@ -6,6 +6,7 @@ import type {
   SuggestionMatchDto,
   SuggestionMissDto,
 } from "../../../contracts/placement";
+import type { SubstitutionSummary } from "../../../contracts/substitution-models";
 import { describeCareTimes } from "../../../core/placement/requests";
 import { useDateFormat, useWeekdayNames } from "../../components/format";
 
@@ -23,6 +24,25 @@ export function requestFormPath(slug: string): string {
 export function useCareTimesText(): (times: readonly CareTimeDto[]) => string {
   const { weekdaysShort: days } = useWeekdayNames();
   return (times) => describeCareTimes(times, days);
+}
+
+/** Who takes the child when she is absent, in one line: "Tandem mit Hatice Şahin; Vertretungskraft: …". */
+export function useSubstitutionText(): (summary: SubstitutionSummary) => string {
+  const { t } = useTranslation();
+  const names = (list: readonly string[]) => list.join(", ");
+  return (summary) => {
+    const parts = [
+      summary.tandemPartners.length > 0 &&
+        t("placement.parentSuggestions.substitutionParts.tandem", { names: names(summary.tandemPartners) }),
+      summary.substitutes.length > 0 &&
+        t("placement.parentSuggestions.substitutionParts.substitutes", {
+          count: summary.substitutes.length,
+          names: names(summary.substitutes),
+        }),
+      summary.kita && t("placement.parentSuggestions.substitutionParts.kita", summary.kita),
+    ].filter((part): part is string => Boolean(part));
+    return parts.length > 0 ? parts.join("; ") : t("placement.parentSuggestions.substitutionParts.none");
+  };
 }
 
 /** An age in whole months as people say it: "10 Monate", "1 Jahr, 4 Monate", "2 Jahre". */

@@ -28,7 +28,7 @@ import { notifySuccess } from "../../../components/notify";
 import { QueryState } from "../../../components/query-state";
 import { Section } from "../../../components/section";
 import { orgApi, placementKeys, useMySuggestions } from "../api";
-import { useCareTimesText, useKm } from "../format";
+import { useCareTimesText, useKm, useSubstitutionText } from "../format";
 
 type Ranks = Record<string, string>;
 
@@ -116,6 +116,7 @@ function CaregiverCard({
 }) {
   const { t } = useTranslation();
   const km = useKm();
+  const substitutionText = useSubstitutionText();
   const name = `${suggestion.firstName} ${suggestion.lastName}`;
   const headingId = `caregiver-${suggestion.caregiverId}`;
   const notGiven = t("placement.parentSuggestions.notGiven");
@@ -128,6 +129,10 @@ function CaregiverCard({
       value: suggestion.hasPets
         ? [t("placement.parentSuggestions.petsYes"), suggestion.petsNote].filter(Boolean).join(": ")
         : t("placement.parentSuggestions.petsNo"),
+    },
+    {
+      label: t("placement.parentSuggestions.substitution"),
+      value: substitutionText(suggestion.substitution),
     },
     {
       label: t("placement.parentSuggestions.ages"),
@@ -211,6 +216,7 @@ function OfferCard({
   const { t } = useTranslation();
   const { formatDate } = useDateFormat();
   const careTimes = useCareTimesText();
+  const substitutionText = useSubstitutionText();
   const saveInto = useSaveInto(slug, detail.id);
   const answer = useMutation({
     mutationFn: (accept: boolean) =>
@@ -226,14 +232,27 @@ function OfferCard({
   });
   const offer = data.offer;
   if (!offer) return null;
+  // Before they accept, and once they have, the family knows who takes the child when she is absent.
+  const substitution = data.offerSubstitution && (
+    <Text size="sm" c="var(--mantine-color-text)" data-testid="offer-substitution">
+      {t("placement.parentSuggestions.offerSubstitution", {
+        name: offer.caregiverName,
+        arrangement: substitutionText(data.offerSubstitution),
+      })}{" "}
+      {t("placement.parentSuggestions.substitutionFree")}
+    </Text>
+  );
   if (offer.status !== "open") {
     return (
-      <Text size="sm" data-testid="offer-status">
-        {t("placement.parentSuggestions.offerStatus", {
-          name: offer.caregiverName,
-          status: t(`placement.offer.statuses.${offer.status}`),
-        })}
-      </Text>
+      <Stack gap="xs">
+        <Text size="sm" data-testid="offer-status">
+          {t("placement.parentSuggestions.offerStatus", {
+            name: offer.caregiverName,
+            status: t(`placement.offer.statuses.${offer.status}`),
+          })}
+        </Text>
+        {offer.status === "accepted" && substitution}
+      </Stack>
     );
   }
   return (
@@ -252,6 +271,7 @@ function OfferCard({
             settlingInEnd: formatDate(offer.settlingInEnd),
           })}
         </Text>
+        {substitution}
         <Text size="sm" fw={600} c="var(--mantine-color-text)">
           {t("placement.parentSuggestions.offerRespondBy", {
             date: formatDate(new Date(new Date(offer.respondBy).getTime() - 1)),
