@@ -12,8 +12,11 @@ import type { TestContext } from "./test-app";
 // The test clock's today is Monday 2026-03-02, 10:00 in Berlin.
 export const TODAY = "2026-03-02";
 
-export /** A child with a caregiver, written straight into the database; with a family unless `parentUserId` is null. */
-async function insertChild(
+/**
+ * A running contract of `caregiverId`, written straight into the database: with a family (a placed request)
+ * unless `parentUserId` is null, and with care notes the parents consented to when `allergies` is given.
+ */
+export async function insertChild(
   t: TestContext,
   organisationId: string,
   caregiverId: string,
@@ -22,23 +25,15 @@ async function insertChild(
     parentUserId?: string | null;
     email?: string;
     allergies?: string;
+    birthDate?: string;
     times?: { day: number; from: string; to: string }[];
   },
 ): Promise<string> {
   const { db, cipher } = t.app.platform;
   const careTimes = child.times ?? monToFri("08:00", "13:00");
+  const childBirthDate = child.birthDate ?? "2024-09-01";
   let requestId: string | null = null;
   if (child.parentUserId !== null) {
-    const needs = child.allergies
-      ? cipher.encrypt(
-          JSON.stringify({
-            hasInclusionNeed: false,
-            allergies: child.allergies,
-            diet: "vegetarisch",
-            notes: "",
-          }),
-        )
-      : null;
     const [request] = await db
       .insert(placementRequests)
       .values({
@@ -46,7 +41,7 @@ async function insertChild(
         parentUserId: child.parentUserId ?? null,
         status: "placed",
         childFirstName: child.name,
-        childBirthDate: "2024-09-01",
+        childBirthDate,
         wantedStart: "2025-09-01",
         careTimes,
         street: "Weg 1",
@@ -57,8 +52,6 @@ async function insertChild(
         maxDistanceKm: 5,
         parentName: `Eltern von ${child.name}`,
         email: child.email ?? `eltern.${child.name.toLowerCase()}@example.org`,
-        needsEncrypted: needs,
-        needsConsentAt: needs ? new Date("2025-08-01T00:00:00Z") : null,
       })
       .returning({ id: placementRequests.id });
     requestId = request?.id ?? null;
@@ -70,7 +63,7 @@ async function insertChild(
       caregiverId,
       requestId,
       childFirstName: child.name,
-      childBirthDate: "2024-09-01",
+      childBirthDate,
       start: "2025-09-01",
       end: null,
       careTimes,

@@ -1,10 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { monToFri, placementFixtures } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
-import { describeApi, type TestContext } from "../../../../test/support/test-app";
-import { caregivers } from "../caregivers/caregivers.tables";
-import { careContracts } from "../placement/placement.tables";
+import { insertChild, substitutionFixtures } from "../../../../test/support/substitution";
+import { describeApi } from "../../../../test/support/test-app";
 import { substitutionCovers } from "./substitution.tables";
 
 let smtp: TestSmtpServer;
@@ -19,30 +17,6 @@ afterAll(async () => {
 const MONDAY = "2026-03-02";
 const TUESDAY = "2026-03-03";
 const SUNDAY = "2026-03-08";
-
-/** A contract recorded by the office (no family). */
-async function insertContract(
-  t: TestContext,
-  organisationId: string,
-  caregiverId: string,
-  child: { name: string; birthDate?: string; times?: { day: number; from: string; to: string }[] },
-): Promise<string> {
-  const [row] = await t.app.platform.db
-    .insert(careContracts)
-    .values({
-      organisationId,
-      caregiverId,
-      requestId: null,
-      childFirstName: child.name,
-      childBirthDate: child.birthDate ?? "2024-09-01",
-      start: "2025-09-01",
-      end: null,
-      careTimes: child.times ?? monToFri("08:00", "13:00"),
-      settlingInEnd: "2025-09-14",
-    })
-    .returning({ id: careContracts.id });
-  return row?.id as string;
-}
 
 type Day = {
   day: string;
@@ -72,16 +46,7 @@ type Day = {
 describeApi(
   "substitution: the calendar of absences and cover",
   (t) => {
-    const { office, addCaregiver } = placementFixtures(t, () => smtp);
-
-    async function linkedAccount(org: { id: string }, caregiverId: string, role: "caregiver" | "substitute") {
-      const member = await t.member(org, [role]);
-      await t.app.platform.db
-        .update(caregivers)
-        .set({ userId: member.userId })
-        .where(eq(caregivers.id, caregiverId));
-      return member;
-    }
+    const { office, addCaregiver, linkedAccount } = substitutionFixtures(t, () => smtp);
 
     /**
      * Anna ill Monday and Tuesday with Mila (knows Sara), Ben and Ida (Mondays only, five years old: nobody
@@ -95,9 +60,10 @@ describeApi(
       const anna = await addCaregiver(coordinator, base, "Albers");
       const sara = await addCaregiver(coordinator, base, "Sommer", { person: { firstName: "Sara" } });
       const tina = await addCaregiver(coordinator, base, "Tamm", { person: { firstName: "Tina" } });
-      const mila = await insertContract(t, org.id, anna, { name: "Mila" });
-      const ben = await insertContract(t, org.id, anna, { name: "Ben" });
-      const ida = await insertContract(t, org.id, anna, {
+      const mila = await insertChild(t, org.id, anna, { parentUserId: null, name: "Mila" });
+      const ben = await insertChild(t, org.id, anna, { parentUserId: null, name: "Ben" });
+      const ida = await insertChild(t, org.id, anna, {
+        parentUserId: null,
         name: "Ida",
         birthDate: "2021-01-01",
         times: [{ day: 1, from: "08:00", to: "12:00" }],

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { monToFri, placementFixtures } from "../../../../test/support/placement";
+import { placementFixtures } from "../../../../test/support/placement";
 import { startSmtpServer, type TestSmtpServer } from "../../../../test/support/smtp";
-import { describeApi, type TestContext } from "../../../../test/support/test-app";
+import { insertChild } from "../../../../test/support/substitution";
+import { describeApi } from "../../../../test/support/test-app";
 import { auditEvents } from "../../platform/audit/audit.tables";
 import { caregivers } from "../caregivers/caregivers.tables";
-import { careContracts, placementRequests } from "../placement/placement.tables";
+import { careContracts } from "../placement/placement.tables";
 import { eraseEndedCareNotes } from "./care-notes.service";
 import { substitutionCareNotes } from "./substitution.tables";
 
@@ -20,56 +21,6 @@ afterAll(async () => {
 // The test clock's today is Monday 2026-03-02.
 const TODAY = "2026-03-02";
 const TOMORROW = "2026-03-03";
-
-/** A running contract of `caregiverId`; with a family (request) unless `parentUserId` is null. */
-async function insertChild(
-  t: TestContext,
-  organisationId: string,
-  caregiverId: string,
-  child: { name: string; parentUserId: string | null; email?: string },
-): Promise<string> {
-  const { db } = t.app.platform;
-  const careTimes = monToFri("08:00", "13:00");
-  let requestId: string | null = null;
-  if (child.parentUserId) {
-    const [request] = await db
-      .insert(placementRequests)
-      .values({
-        organisationId,
-        parentUserId: child.parentUserId,
-        status: "placed",
-        childFirstName: child.name,
-        childBirthDate: "2024-09-01",
-        wantedStart: "2025-09-01",
-        careTimes,
-        street: "Weg 1",
-        postalCode: "59269",
-        town: "Beckum",
-        lat: 51.755,
-        lon: 8.041,
-        maxDistanceKm: 5,
-        parentName: `Eltern von ${child.name}`,
-        email: child.email ?? `eltern.${child.name.toLowerCase()}@example.org`,
-      })
-      .returning({ id: placementRequests.id });
-    requestId = request?.id ?? null;
-  }
-  const [contract] = await db
-    .insert(careContracts)
-    .values({
-      organisationId,
-      caregiverId,
-      requestId,
-      childFirstName: child.name,
-      childBirthDate: "2024-09-01",
-      start: "2025-09-01",
-      end: null,
-      careTimes,
-      settlingInEnd: "2025-09-14",
-    })
-    .returning({ id: careContracts.id });
-  return contract?.id as string;
-}
 
 /** A child's lines in the covering person's mail ("- Mila (18 Monate), …" up to the next child). */
 function blockOf(text: string, child: string): string {
