@@ -1,4 +1,3 @@
-import type { Locale } from "../../../contracts/i18n";
 import type { AbsenceDto, AbsenceInput, AbsenceList, AbsenceReported } from "../../../contracts/substitution";
 import { minutesToHhmm } from "../../../core/caregivers/capacity";
 import { daysBetween } from "../../../core/shared/dates";
@@ -14,27 +13,22 @@ import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
 import { AppError, fieldError, notFound } from "../../platform/errors";
-import { translator } from "../../platform/i18n";
-import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
 import { findSubstitutionContacts, lockPlacementCaregiver } from "../caregivers/caregivers.queries";
-import { findMailRecipients } from "../identity/identity.queries";
 import { lockCoverPlaces } from "./cover-lock";
 import { partnerCheckOf } from "./partner-check.service";
 import {
   actorOf,
-  appLink,
   coverChildren,
   coverInput,
   loadWorld,
   nameOf,
   officeOf,
-  placeOf,
   registryPersonOf,
   todayOf,
   type World,
 } from "./substitution.context";
-import { localDate, mailCancelled, mailIllness } from "./substitution.mails";
+import { mailCancelled, mailCoverLost, mailIllness } from "./substitution.mails";
 import * as repo from "./substitution.repository";
 import type { LostCover } from "./substitution.tables";
 
@@ -173,54 +167,6 @@ export async function moveLostCovers(
     });
   }
   return rows;
-}
-
-/** The parents and the former covering person of confirmed covers that fell through, in their language. */
-async function mailCoverLost(
-  tx: Executor,
-  ctx: ServiceContext,
-  world: World,
-  covers: readonly repo.CoverRow[],
-  reason: LostCover["reason"],
-): Promise<void> {
-  const { platform } = ctx;
-  for (const cover of covers) {
-    const contract = world.contracts.get(cover.contractId);
-    const place = placeOf(world, cover);
-    if (!contract || !place) continue;
-    const recipients: { to: string; name: string; locale: Locale }[] = [];
-    if (contract.family)
-      recipients.push({
-        to: contract.family.email,
-        name: contract.family.parentName,
-        locale: contract.family.locale,
-      });
-    const person = cover.coverCaregiverId ? world.contacts.get(cover.coverCaregiverId) : undefined;
-    if (person) {
-      const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
-      const to = account?.email ?? person.email;
-      if (to) recipients.push({ to, name: nameOf(person), locale: account?.locale ?? "de" });
-    }
-    for (const r of recipients) {
-      const t = translator(r.locale);
-      const mail = composeMail(
-        r.locale,
-        "substitutionCoverLost",
-        {
-          name: r.name,
-          child: contract.childFirstName,
-          day: localDate(cover.day, r.locale),
-          cover: place.name,
-          reason:
-            reason === "coverAbsent"
-              ? t("mail.substitutionCoverLostAbsent", { cover: place.name })
-              : t("mail.substitutionCoverLostKita"),
-        },
-        appLink(platform, world.org, "/meine"),
-      );
-      await platform.mailer.queue(tx, { to: r.to, organisationId: world.org.id, ...mail });
-    }
-  }
 }
 
 /**

@@ -7,12 +7,14 @@ import { composeMail } from "../../platform/mail/mailer";
 import type { ServiceContext } from "../../platform/types";
 import { findMailRecipients } from "../identity/identity.queries";
 import { listActiveMemberIds } from "../organisations/organisations.queries";
+import type { SubstitutionContract } from "../placement/placement.queries";
 import { discloseCareNotes } from "./care-notes.service";
 import { appLink, nameOf, placeOf, type World } from "./substitution.context";
 import type { AbsenceRow, CoverRow } from "./substitution.repository";
+import type { LostCover } from "./substitution.tables";
 
 /** "2026-03-02" as the reader writes dates. */
-export function localDate(iso: string, locale: Locale): string {
+function localDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split("-");
   return locale === "de" ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
 }
@@ -160,6 +162,30 @@ export async function mailConfirmed(
   }
 }
 
+/** The parents (unless left out) and the covering person of a cover, each with her address and language. */
+async function coverRecipients(
+  tx: Executor,
+  world: World,
+  contract: SubstitutionContract,
+  cover: Pick<CoverRow, "coverCaregiverId">,
+  withParents: boolean,
+): Promise<{ to: string; name: string; locale: Locale }[]> {
+  const recipients: { to: string; name: string; locale: Locale }[] = [];
+  if (contract.family && withParents)
+    recipients.push({
+      to: contract.family.email,
+      name: contract.family.parentName,
+      locale: contract.family.locale,
+    });
+  const person = cover.coverCaregiverId ? world.contacts.get(cover.coverCaregiverId) : undefined;
+  if (person) {
+    const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
+    const to = account?.email ?? person.email;
+    if (to) recipients.push({ to, name: nameOf(person), locale: account?.locale ?? "de" });
+  }
+  return recipients;
+}
+
 /** Confirmed covers that no longer take place: the parents and the covering person learn it at once. */
 export async function mailCancelled(
   tx: Executor,
@@ -176,24 +202,46 @@ export async function mailCancelled(
   for (const cover of covers) {
     const contract = world.contracts.get(cover.contractId);
     if (!contract) continue;
-    const recipients: { to: string; name: string; locale: Locale }[] = [];
-    if (contract.family && audience === "all")
-      recipients.push({
-        to: contract.family.email,
-        name: contract.family.parentName,
-        locale: contract.family.locale,
-      });
-    const person = cover.coverCaregiverId ? world.contacts.get(cover.coverCaregiverId) : undefined;
-    if (person) {
-      const [account] = person.userId ? await findMailRecipients(tx, [person.userId]) : [];
-      const to = account?.email ?? person.email;
-      if (to) recipients.push({ to, name: nameOf(person), locale: account?.locale ?? "de" });
-    }
-    for (const r of recipients) {
+    for (const r of await coverRecipients(tx, world, contract, cover, audience === "all")) {
       const mail = composeMail(
         r.locale,
         "substitutionCancelled",
         { name: r.name, child: contract.childFirstName, day: localDate(cover.day, r.locale), caregiver },
+        appLink(platform, world.org, "/meine"),
+      );
+      await platform.mailer.queue(tx, { to: r.to, organisationId: world.org.id, ...mail });
+    }
+  }
+}
+
+/** The parents and the former covering person of confirmed covers that fell through, in their language. */
+export async function mailCoverLost(
+  tx: Executor,
+  ctx: ServiceContext,
+  world: World,
+  covers: readonly CoverRow[],
+  reason: LostCover["reason"],
+): Promise<void> {
+  const { platform } = ctx;
+  for (const cover of covers) {
+    const contract = world.contracts.get(cover.contractId);
+    const place = placeOf(world, cover);
+    if (!contract || !place) continue;
+    for (const r of await coverRecipients(tx, world, contract, cover, true)) {
+      const t = translator(r.locale);
+      const mail = composeMail(
+        r.locale,
+        "substitutionCoverLost",
+        {
+          name: r.name,
+          child: contract.childFirstName,
+          day: localDate(cover.day, r.locale),
+          cover: place.name,
+          reason:
+            reason === "coverAbsent"
+              ? t("mail.substitutionCoverLostAbsent", { cover: place.name })
+              : t("mail.substitutionCoverLostKita"),
+        },
         appLink(platform, world.org, "/meine"),
       );
       await platform.mailer.queue(tx, { to: r.to, organisationId: world.org.id, ...mail });
