@@ -8,8 +8,6 @@ export const substitution = {
     family: "Vertretung",
     evaluation: "Vertretung auswerten",
   },
-  weekdaysShort: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
-  weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
   /** "Di 14.07." */
   dayShort: "{{weekday}} {{date}}",
   /** "Dienstag, 14.07.2026" */

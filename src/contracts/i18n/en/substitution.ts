@@ -10,8 +10,6 @@ export const substitution: typeof de = {
     family: "Substitute care",
     evaluation: "Substitution report",
   },
-  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
   dayShort: "{{weekday}} {{date}}",
   dayLong: "{{weekday}}, {{date}}",
   times: "{{from}}–{{to}}",

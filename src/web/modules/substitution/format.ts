@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CoverProblem } from "../../../contracts/substitution";
 import { weekdayIndex } from "../../../core/shared/dates";
+import { useWeekdayNames } from "../../components/format";
 
 export interface TimeRange {
   from: string;
@@ -22,8 +23,7 @@ function dayMonthYear(iso: string): string {
  */
 export function useSubstitutionFormat() {
   const { t, i18n } = useTranslation();
-  const weekdaysShort = t("substitution.weekdaysShort", { returnObjects: true }) as unknown as string[];
-  const weekdays = t("substitution.weekdays", { returnObjects: true }) as unknown as string[];
+  const { weekdays, weekdaysShort } = useWeekdayNames();
   const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
 
   const dayShort = (iso: string) =>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CalendarDay, CalendarResponse } from "../../../../contracts/substitution";
 import { addDays, addMonths, startOfWeek } from "../../../../core/shared/dates";
+import { useWeekdayNames } from "../../../components/format";
 import { useSubstitutionFormat } from "../format";
 import { boardDayPath, type CalendarMode } from "./calendar-cells";
 
@@ -93,8 +94,7 @@ function MonthTable({
 }) {
   const { t } = useTranslation();
   const f = useSubstitutionFormat();
-  const weekdays = t("substitution.weekdays", { returnObjects: true }) as unknown as string[];
-  const weekdaysShort = t("substitution.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdays, weekdaysShort } = useWeekdayNames();
   return (
     <Box
       component="table"

@@ -22,6 +22,7 @@ import { del, post, put } from "../../../app/api";
 import { ConfirmButton } from "../../../components/confirm-button";
 import { ErrorAlert, FormAlert } from "../../../components/error-alert";
 import { applyApiErrors } from "../../../components/form-errors";
+import { useWeekdayNames } from "../../../components/format";
 import { notifySuccess, useFormError } from "../../../components/notify";
 import {
   type CareTimeRow,
@@ -199,7 +200,7 @@ function KitaCard({ slug, kita, onEdit }: { slug: string; kita: KitaDto; onEdit:
       );
     },
   });
-  const weekdaysShort = t("substitution.weekdaysShort", { returnObjects: true }) as unknown as string[];
+  const { weekdaysShort } = useWeekdayNames();
   const hours = kita.hours
     .map((h) => `${weekdaysShort[h.day - 1] ?? h.day} ${t("substitution.times", { from: h.from, to: h.to })}`)
     .join(", ");
