@@ -96,3 +96,18 @@ export function affectedChildDays(
   }
   return days;
 }
+
+/**
+ * Sorted, merged minute ranges of one day (touching ones joined): working and opening hours, the times a
+ * person covers, the minutes of cover.
+ */
+export function mergeRanges(ranges: readonly MinuteRange[]): MinuteRange[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: MinuteRange[] = [];
+  for (const [from, to] of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CalendarCoverRow, calendarDays, isoWeekNumber, mergeRanges } from "./calendar";
+import { mergeRanges } from "./absences";
+import { type CalendarCoverRow, calendarDays, isoWeekNumber } from "./calendar";
 
 const anna = { id: "a1", caregiverId: "anna", startsOn: "2026-03-02", endsOn: "2026-03-04" };
 // A part-day training of Anna's on the same Wednesday, and Tina's holiday from Wednesday on.

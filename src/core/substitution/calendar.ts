@@ -4,8 +4,8 @@
  * that a week and a month grid come from the same answer.
  */
 
-import { normaliseTimes } from "../caregivers/capacity";
 import { addDays, daysBetween, startOfWeek } from "../shared/dates";
+import { mergeRanges } from "./absences";
 import type { MinuteRange } from "./types";
 
 export type CalendarCoverStatus = "proposed" | "confirmed" | "uncovered" | "cancelled";
@@ -60,14 +60,6 @@ export interface CalendarDayFacts {
 export function isoWeekNumber(date: string): number {
   const thursday = addDays(startOfWeek(date), 3);
   return Math.floor(daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) / 7) + 1;
-}
-
-/** Overlapping or touching minute ranges of one day joined, in order. */
-export function mergeRanges(ranges: readonly MinuteRange[]): MinuteRange[] {
-  return normaliseTimes(ranges.map(([start, end]) => ({ weekday: 0, start, end }))).map((r) => [
-    r.start,
-    r.end,
-  ]);
 }
 
 /**

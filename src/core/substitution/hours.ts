@@ -4,6 +4,7 @@
  * time she covers anyone: the union of her covers' ranges per day).
  */
 
+import { mergeRanges } from "./absences";
 import type { MinuteRange } from "./types";
 
 export interface CoverHoursRow {
@@ -21,20 +22,7 @@ export interface CoverHours {
 
 /** Length of the union of `ranges`. */
 export function unionMinutes(ranges: readonly MinuteRange[]): number {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let start = -1;
-  let end = -1;
-  for (const [from, to] of sorted) {
-    if (from > end) {
-      total += end - start;
-      start = from;
-      end = to;
-    } else if (to > end) {
-      end = to;
-    }
-  }
-  return total + end - start;
+  return mergeRanges(ranges).reduce((total, [from, to]) => total + to - from, 0);
 }
 
 /** The rows of `month` ("YYYY-MM") summed per person, sorted by person id. Pass confirmed covers only. */

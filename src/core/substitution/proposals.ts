@@ -20,7 +20,7 @@ import { normaliseTimes, profileInEffect } from "../caregivers/capacity";
 import { type GeoPoint, haversineKm, roundKm } from "../geo/geo";
 import { GridIndex } from "../placement/spatial";
 import { weekdayIndex } from "../shared/dates";
-import { absentDuring, careRangesOn, weeklyCareRanges } from "./absences";
+import { absentDuring, careRangesOn, mergeRanges, weeklyCareRanges } from "./absences";
 import type {
   CandidateEvaluation,
   CandidateRef,
@@ -96,18 +96,6 @@ interface RankedTarget extends Target {
 
 function compareRanked(a: RankedTarget, b: RankedTarget): number {
   return a.tier - b.tier || a.sub - b.sub || a.distance - b.distance || compareIds(a.id, b.id);
-}
-
-/** Sorted, merged minute ranges (touching ones joined), for working hours and opening hours. */
-function mergeRanges(ranges: readonly MinuteRange[]): MinuteRange[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: MinuteRange[] = [];
-  for (const [from, to] of sorted) {
-    const last = merged.at(-1);
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
-  }
-  return merged;
 }
 
 /** The first part of `ranges` not inside `open` (both sorted; `open` merged), or null when all are inside. */
