@@ -1,29 +1,22 @@
 import type { CalendarResponse } from "../../../contracts/substitution";
 import { minutesToHhmm } from "../../../core/caregivers/capacity";
-import { addDays, daysBetween, startOfWeek } from "../../../core/shared/dates";
+import { startOfWeek } from "../../../core/shared/dates";
 import { calendarDays, rangesToTimes } from "../../../core/substitution";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
-import { fieldError } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import { findSubstitutionContacts } from "../caregivers/caregivers.queries";
 import { listSubstitutionContracts } from "../placement/placement.queries";
-import { nameOf, officeOf, registryPersonOf, todayOf } from "./substitution.context";
+import { dayRangeOf, nameOf, officeOf, registryPersonOf, todayOf } from "./substitution.context";
 import * as repo from "./substitution.repository";
 
-/** A month grid (Monday to Sunday, six weeks at most) fits; more would be a report, not a calendar. */
-const MAX_CALENDAR_DAYS = 62;
 const LIVE_STATUSES = ["proposed", "confirmed", "uncovered"] as const;
 
 type CalendarQuery = { from?: string | undefined; to?: string | undefined };
 
 /** The asked range; without one the current ISO week (German weeks start on Monday). */
 function calendarRange(ctx: ServiceContext, query: CalendarQuery) {
-  const from = query.from ?? startOfWeek(todayOf(ctx.platform));
-  const to = query.to ?? addDays(from, 6);
-  if (to < from) throw fieldError("to", "dateOrder");
-  if (daysBetween(from, to) >= MAX_CALENDAR_DAYS) throw fieldError("to", "substitutionRangeTooLong");
-  return { from, to };
+  return dayRangeOf(query, { from: startOfWeek(todayOf(ctx.platform)), days: 7 });
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import { writeAudit } from "../../platform/audit/audit";
 import type { OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
-import { AppError, fieldError, notFound } from "../../platform/errors";
+import { AppError, notFound } from "../../platform/errors";
 import type { ServiceContext } from "../../platform/types";
 import type { SubstitutionContract } from "../placement/placement.queries";
 import { proposeAndStore } from "./absences.service";
@@ -28,7 +28,9 @@ import {
   actorOf,
   coverChildren,
   coverInput,
+  dayRangeOf,
   loadWorld,
+  MAX_RANGE_DAYS,
   nameOf,
   officeOf,
   placeOf,
@@ -42,16 +44,12 @@ import {
 import { mailCancelled, mailConfirmed } from "./substitution.mails";
 import * as repo from "./substitution.repository";
 
-const MAX_BOARD_DAYS = 62;
+const MAX_BOARD_DAYS = MAX_RANGE_DAYS;
 const STATUS_ORDER = { uncovered: 0, proposed: 1, confirmed: 2, cancelled: 3 } as const;
 
+/** The board's days: a week from today unless asked otherwise. */
 function rangeOf(ctx: ServiceContext, query: { from?: string | undefined; to?: string | undefined }) {
-  const today = todayOf(ctx.platform);
-  const from = query.from ?? today;
-  const to = query.to ?? addDays(from, 6);
-  if (to < from) throw fieldError("to", "dateOrder");
-  if (daysBetween(from, to) >= MAX_BOARD_DAYS) throw fieldError("to", "substitutionRangeTooLong");
-  return { from, to };
+  return dayRangeOf(query, { from: todayOf(ctx.platform), days: 7 });
 }
 
 /** The days from–to with their child-days, open ones first (uncovered, then proposed), then by child. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CoverDto, CoverPlace } from "../../../contracts/substitution";
 import { ageInMonths } from "../../../core/placement/requests";
-import { todayIso } from "../../../core/shared/dates";
+import { addDays, daysBetween, todayIso } from "../../../core/shared/dates";
 import {
   type ChildDay,
   type CoverArrangement,
@@ -15,7 +15,7 @@ import {
 } from "../../../core/substitution";
 import type { Actor, OrganisationScope } from "../../platform/auth";
 import type { Executor } from "../../platform/db/client";
-import { AppError, notFound } from "../../platform/errors";
+import { AppError, fieldError, notFound } from "../../platform/errors";
 import type { Platform, ServiceContext } from "../../platform/types";
 import {
   findCaregiverIdOfUser,
@@ -41,6 +41,21 @@ export function actorOf(ctx: ServiceContext): Actor {
 
 export function todayOf(platform: Platform): string {
   return todayIso(platform.now());
+}
+
+/** At most this many days per board, calendar or list: a month grid of six weeks fits. */
+export const MAX_RANGE_DAYS = 62;
+
+/** A range of days asked for, `from` and `to` inclusive; what is left out runs from `from` for `days` days. */
+export function dayRangeOf(
+  query: { from?: string | undefined; to?: string | undefined },
+  defaults: { from: string; days: number },
+): { from: string; to: string } {
+  const from = query.from ?? defaults.from;
+  const to = query.to ?? addDays(from, defaults.days - 1);
+  if (to < from) throw fieldError("to", "dateOrder");
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw fieldError("to", "substitutionRangeTooLong");
+  return { from, to };
 }
 
 /** The registry entry of the signed-in day-care person or substitute; without one she cannot use "own". */
